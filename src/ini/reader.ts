@@ -1,0 +1,196 @@
+import { inlineCommentStart, isFullLineComment } from './comment.js';
+import { columnAt, pyFirstNonSpace, pyLower, pyRepr as reprOf, pyRstrip, pyStrip } from './python.js';
+import type {
+  IniComment,
+  IniDocument,
+  IniEntry,
+  IniError,
+  IniSectionBlock,
+  IniValueLine,
+} from './types.js';
+
+export const DEFAULT_SECTION = 'DEFAULT';
+
+/** Python's universal newlines: `\r\n`, `\r` and `\n` all end a line; nothing else does. */
+export function splitLines(text: string): { lines: string[]; eols: string[] } {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push(text.slice(start, m.index));
+    eols.push(m[0]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) {
+    lines.push(text.slice(start));
+    eols.push('');
+  }
+  return { lines, eols };
+}
+
+/** configparser's SECTCRE `\[(?P<header>.+)\]` matched at the start: greedy to the last `]`. */
+export function matchHeader(value: string): { name: string; close: number } | null {
+  if (value[0] !== '[') return null;
+  const close = value.lastIndexOf(']');
+  if (close < 2) return null;
+  return { name: value.slice(1, close), close };
+}
+
+const KEY_LIKE = /^[A-Za-z_][A-Za-z0-9_.-]*[ \t]*[=:]/;
+
+function classifyContinuation(text: string): 'key' | 'header' | undefined {
+  if (matchHeader(text)) return 'header';
+  if (KEY_LIKE.test(text)) return 'key';
+  return undefined;
+}
+
+function firstDelimiter(value: string): number {
+  const eq = value.indexOf('=');
+  const colon = value.indexOf(':');
+  if (eq < 0) return colon;
+  if (colon < 0) return eq;
+  return Math.min(eq, colon);
+}
+
+/**
+ * Reads one file exactly as configparser 3.11's `_read` does (reference §1.2). Never throws: a
+ * missing section header stops the read (as it stops supervisord), other bad lines are collected.
+ */
+export function readIni(text: string, file: string): IniDocument {
+  const { lines, eols } = splitLines(text);
+  const doc: IniDocument = {
+    file,
+    lines,
+    eols,
+    hasBom: text.startsWith('\ufeff'),
+    sections: [],
+    entries: [],
+    comments: [],
+    swallowed: [],
+    errors: [],
+  };
+
+  let block: IniSectionBlock | null = null;
+  // configparser's `optname`: continuation and blank lines go to it while it is a non-empty key
+  let current: IniEntry | null = null;
+  let indentLevel = 0;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
+    const raw = line + (eols[i] ? '\n' : '');
+    let cut = inlineCommentStart(line);
+    const fullComment = isFullLineComment(line);
+    if (fullComment) cut = 0;
+    const value = pyStrip(cut >= 0 ? line.slice(0, cut) : line);
+
+    if (!value) {
+      if (cut >= 0) {
+        const at = pyFirstNonSpace(line);
+        doc.comments.push({ line: lineNo, column: columnAt(line, at), text: pyRstrip(line.slice(at)), kind: 'full' });
+      } else if (block && current && current.key !== '') {
+        current.lines.push({ line: lineNo, column: 1, text: '', continuation: true });
+      }
+      continue;
+    }
+    if (cut >= 0) {
+      const comment: IniComment = { line: lineNo, column: columnAt(line, cut), text: line.slice(cut), kind: 'inline' };
+      doc.comments.push(comment);
+    }
+
+    const lead = pyFirstNonSpace(line);
+    if (block && current && current.key !== '' && lead > indentLevel) {
+      const vl: IniValueLine = { line: lineNo, column: columnAt(line, lead), text: value, continuation: true };
+      const looks = classifyContinuation(value);
+      if (looks) {
+        vl.looksLike = looks;
+        doc.swallowed.push({ ...vl, entry: current });
+      }
+      current.lines.push(vl);
+      continue;
+    }
+
+    indentLevel = lead;
+    const header = matchHeader(value);
+    if (header) {
+      block = {
+        file,
+        name: header.name,
+        pos: { line: lineNo, column: columnAt(line, lead) },
+        closePos: { line: lineNo, column: columnAt(line, lead + header.close) },
+        isDefault: header.name === DEFAULT_SECTION,
+        entries: [],
+      };
+      const rest = value.slice(header.close + 1);
+      if (rest) {
+        const skip = pyFirstNonSpace(rest);
+        block.junk = { pos: { line: lineNo, column: columnAt(line, lead + header.close + 1 + skip) }, text: rest.slice(skip) };
+      }
+      doc.sections.push(block);
+      current = null;
+      continue;
+    }
+    if (!block) {
+      doc.errors.push({ kind: 'no-section-header', file, line: lineNo, column: columnAt(line, lead), raw });
+      break;
+    }
+    const delim = firstDelimiter(value);
+    if (delim < 0) {
+      // configparser keeps `optname` here: indented lines below still continue the option above
+      doc.errors.push({ kind: 'no-delimiter', file, line: lineNo, column: columnAt(line, lead), raw });
+      continue;
+    }
+    const rawKey = pyRstrip(value.slice(0, delim));
+    if (rawKey === '') {
+      doc.errors.push({ kind: 'empty-key', file, line: lineNo, column: columnAt(line, lead), raw });
+    }
+    const afterDelim = value.slice(delim + 1);
+    const skip = pyFirstNonSpace(afterDelim);
+    const valStart = delim + 1 + (skip < 0 ? afterDelim.length : skip);
+    const first = value.slice(valStart);
+    const entry: IniEntry = {
+      file,
+      section: block.name,
+      key: pyLower(rawKey),
+      rawKey,
+      keyPos: { line: lineNo, column: columnAt(line, lead) },
+      delimiter: value[delim] as '=' | ':',
+      delimiterPos: { line: lineNo, column: columnAt(line, lead + delim) },
+      valuePos: { line: lineNo, column: columnAt(line, lead + valStart) },
+      lines: [{ line: lineNo, column: columnAt(line, lead + valStart), text: first, continuation: false }],
+      readValue: '',
+      value: '',
+      endLine: lineNo,
+      fromDefault: block.isDefault,
+    };
+    block.entries.push(entry);
+    doc.entries.push(entry);
+    current = entry;
+  }
+
+  for (const entry of doc.entries) {
+    entry.readValue = pyRstrip(entry.lines.map((l) => l.text).join('\n'));
+    entry.value = entry.readValue;
+    for (const l of entry.lines) if (l.text !== '') entry.endLine = l.line;
+  }
+  return doc;
+}
+
+/** `ParsingError` or `MissingSectionHeaderError` as supervisord prints it after `Error: `. */
+export function iniErrorText(doc: Pick<IniDocument, 'file' | 'errors'>, source: string = doc.file): string | null {
+  if (doc.errors.length === 0) return null;
+  const first = doc.errors[0]!;
+  if (first.kind === 'no-section-header') return missingSectionHeaderText(source, first);
+  return parsingErrorsText(source, doc.errors);
+}
+
+export function missingSectionHeaderText(source: string, error: Pick<IniError, 'line' | 'raw'>): string {
+  return `File contains no section headers.\nfile: ${reprOf(source)}, line: ${error.line}\n${reprOf(error.raw)}`;
+}
+
+export function parsingErrorsText(source: string, errors: ReadonlyArray<Pick<IniError, 'line' | 'raw'>>): string {
+  let text = `Source contains parsing errors: ${reprOf(source)}`;
+  for (const e of errors) text += `\n\t[line ${String(e.line).padStart(2, ' ')}]: ${reprOf(e.raw)}`;
+  return text;
+}
