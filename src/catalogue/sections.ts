@@ -63,7 +63,7 @@ const supervisord: SectionSpec = {
     opt('user', 'user', null, HERE_ENV, 'Switch to this user at startup (supervisord must start as root).'),
     opt('directory', 'existingdir', null, HERE_ENV, 'chdir here when daemonizing; must exist.'),
     opt('strip_ansi', 'boolean', 'false', HERE_ENV, 'Strip ANSI escapes from child logs.'),
-    opt('environment', 'environment', null, HERE_HOST_ENV, 'KEY="value" pairs added to every child; expanded twice.', { passes: 2 }),
+    opt('environment', 'environment', null, HERE_ENV, 'KEY="value" pairs added to every child; expanded twice.', { passes: 2 }),
     opt('identifier', 'string', 'supervisor', HERE_ENV, 'Identifier used by the RPC interface and AUTO log names.'),
   ],
 };

@@ -1,0 +1,126 @@
+/**
+ * One workers.yaml value -> the text supervisord must read to get the same meaning: typed via
+ * its codec, `%` escaped for the key's expansion passes, expansions checked, nothing that the
+ * INI reader would cut, strip or split.
+ */
+import type { ExpansionName, OptionSpec } from '../catalogue/types.js';
+import { codecFor } from '../codecs/index.js';
+import { commandCodec, shlexSplit } from '../codecs/command.js';
+import { environmentCodec } from '../codecs/environment.js';
+import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
+import type { ModelOption } from '../workers/model.js';
+import { describeNames, hasExpansion, literalText, nameAvailable, type Segment, segments } from './percent.js';
+import { hold, release } from './placeholders.js';
+import { hazard, hazardMessage } from './safety.js';
+
+export class Encoder {
+  readonly diagnostics: Diagnostic[] = [];
+
+  error(at: SourcePos, message: string, ruleId = 'generate-value'): null {
+    this.diagnostics.push({ ...at, severity: 'error', ruleId, message });
+    return null;
+  }
+
+  /** Segments of `text` with every expansion checked against `names`. */
+  segs(text: string, names: readonly ExpansionName[], passes: number, where: string, at: SourcePos): Segment[] | null {
+    const r = segments(text);
+    if (!r.ok) return this.error(at, `${where}: ${r.message}`, 'generate-expansion');
+    for (const s of r.value) {
+      if (s.kind !== 'expansion') continue;
+      if (passes === 0 || !nameAvailable(s.name, names)) {
+        return this.error(at, `${where}: ${s.text} cannot be expanded there; the names supervisord offers for this key are ${describeNames(passes === 0 ? [] : names)} (write %% for a literal %)`, 'generate-expansion');
+      }
+    }
+    return r.value;
+  }
+
+  /** Encode one option; null (and a diagnostic) when it cannot be written faithfully. */
+  option(spec: OptionSpec, opt: ModelOption, where: string, names: readonly ExpansionName[] = spec.expansion.names): string | null {
+    if (spec.type === 'command') return this.command(spec, opt, where, names);
+    if (spec.type === 'environment') return this.environment(spec, opt, where, names);
+    const text = this.toText(spec, opt, where);
+    if (text === null) return null;
+    const passes = spec.expansion.passes;
+    const segs = this.segs(text, names, passes, where, opt.at);
+    if (!segs) return null;
+    if (!hasExpansion(segs)) {
+      const parsed = codecFor(spec.type).parse(literalText(segs));
+      if (!parsed.ok) return this.error(opt.at, `${where}: supervisord would refuse ${JSON.stringify(literalText(segs))}: ${parsed.message}`);
+    }
+    const held = hold(segs);
+    const h = hazard(held.text);
+    if (h) return this.error(opt.at, hazardMessage(where, h));
+    return release(held.text, held.expansions, passes);
+  }
+
+  private toText(spec: OptionSpec, opt: ModelOption, where: string): string | null {
+    const v = opt.value;
+    if (!Array.isArray(v)) return String(v);
+    const sep = spec.type === 'globlist' ? ' ' : ',';
+    for (const [i, item] of v.entries()) {
+      const s = String(item);
+      const bad = sep === ' ' ? /\s/.test(s) : s.includes(',') || s.trim() !== s;
+      if (bad) {
+        const why = sep === ' ' ? 'white space (supervisord splits this list on white space)' : "',' or outer white space (supervisord splits this list on ',' and strips items)";
+        return this.error(opt.items?.[i] ?? opt.at, `${where}[${i}] ${JSON.stringify(s)} cannot contain ${why}`);
+      }
+    }
+    return v.join(sep);
+  }
+
+  private command(spec: OptionSpec, opt: ModelOption, where: string, names: readonly ExpansionName[]): string | null {
+    const passes = spec.expansion.passes;
+    if (!Array.isArray(opt.value)) {
+      const segs = this.segs(String(opt.value).trim(), names, passes, where, opt.at);
+      if (!segs) return null;
+      const held = hold(segs);
+      const h = hazard(held.text);
+      if (h) return this.error(opt.at, hazardMessage(where, h, 'write the command as a list ([program, arg, ...]) so that gen-supervisor can quote it, or remove the white space before it'));
+      const split = shlexSplit(held.text);
+      if (!split.ok) return this.error(opt.at, `${where}: supervisord could not split this command at spawn time (${split.message}); fix the quoting or write it as a list`);
+      if (split.value.length === 0) return this.error(opt.at, `${where} is empty`);
+      return release(held.text, held.expansions, passes);
+    }
+    const expansions: string[] = [];
+    const argv: string[] = [];
+    for (const [i, item] of opt.value.entries()) {
+      const at = opt.items?.[i] ?? opt.at;
+      const segs = this.segs(String(item), names, passes, `${where}[${i}]`, at);
+      if (!segs) return null;
+      const text = hold(segs, expansions).text;
+      if (/[\r\n]/.test(text)) return this.error(at, hazardMessage(`${where}[${i}]`, { kind: 'line-break' }));
+      argv.push(text);
+    }
+    const formatted = commandCodec.format(argv);
+    if (!formatted.ok) return this.error(opt.at, `${where}: ${formatted.message}`);
+    return release(formatted.value, expansions, passes);
+  }
+
+  private environment(spec: OptionSpec, opt: ModelOption, where: string, names: readonly ExpansionName[]): string | null {
+    const expansions: string[] = [];
+    const pairs: Array<[string, string]> = [];
+    let failed = false;
+    for (const [key, value] of Object.entries(opt.value as Record<string, string>)) {
+      const at = opt.entries?.[key] ?? opt.at;
+      const segs = this.segs(value, names, spec.expansion.passes, `${where}.${key}`, at);
+      if (!segs) {
+        failed = true;
+        continue;
+      }
+      const pair: [string, string] = [key, hold(segs, expansions).text];
+      const one = environmentCodec.format([pair]);
+      if (!one.ok) {
+        const h = hazard(pair[1]);
+        const message = h && h.kind !== 'strip' ? hazardMessage(`${where}.${key}`, h, 'remove the white space before it, or pass the value another way (a file the program reads)') : `${where}.${key}: ${one.message}`;
+        this.error(at, message);
+        failed = true;
+        continue;
+      }
+      pairs.push(pair);
+    }
+    if (failed) return null;
+    const all = environmentCodec.format(pairs);
+    if (!all.ok) return this.error(opt.at, `${where}: ${all.message}`);
+    return release(all.value, expansions, spec.expansion.passes);
+  }
+}

@@ -1,0 +1,106 @@
+/** The model's parts as INI sections, values encoded by the Encoder. */
+import { sectionSpec } from '../catalogue/index.js';
+import type { ExpansionName, SectionKind } from '../catalogue/types.js';
+import { codecFor } from '../codecs/index.js';
+import type { IniWriteEntry, IniWriteSection } from '../ini/writer.js';
+import type { ControlModel, GroupModel, ModelOption, Options, ProcessModel } from '../workers/model.js';
+import type { Encoder } from './encode.js';
+
+export const DEFAULT_PROCESS_NAME = '%(program_name)s_%(process_num)02d';
+const RPC_FACTORY = 'supervisor.rpcinterface:make_main_rpcinterface';
+const MAP_OF: Record<ProcessModel['kind'], string> = { program: 'programs', eventlistener: 'eventlisteners', 'fcgi-program': 'fcgi_programs' };
+
+/** Options in catalogue order, each encoded; a key that fails is left out (its error is recorded). */
+function entries(enc: Encoder, kind: SectionKind, options: Options, where: string): IniWriteEntry[] {
+  const out: IniWriteEntry[] = [];
+  for (const spec of sectionSpec(kind).options) {
+    const opt = options[spec.key];
+    if (!opt) continue;
+    const value = enc.option(spec, opt, `${where}.${spec.key}`);
+    if (value !== null) out.push({ key: spec.key, value });
+  }
+  return out;
+}
+
+export function supervisordSection(enc: Encoder, options: Options): IniWriteSection {
+  return { name: 'supervisord', entries: entries(enc, 'supervisord', options, 'supervisord') };
+}
+
+function renamed(opt: ModelOption | undefined, key: string): Options {
+  return opt ? { [key]: { ...opt, key } } : {};
+}
+
+export function controlSections(enc: Encoder, control: ControlModel): IniWriteSection[] {
+  const o = control.options;
+  const auth = { ...renamed(o.username, 'username'), ...renamed(o.password, 'password') };
+  const ctlAuth = entries(enc, 'supervisorctl', auth, 'control');
+  let server: IniWriteSection;
+  let serverurl: string | null = null;
+  if (control.kind === 'unix') {
+    const file = entries(enc, 'unix_http_server', { ...renamed(o.socket, 'file'), ...renamed(o.chmod, 'chmod'), ...renamed(o.chown, 'chown'), ...auth }, 'control');
+    const path = file.find((e) => e.key === 'file')?.value;
+    if (path !== undefined && !path.startsWith('/') && !path.startsWith('%(here)s')) {
+      enc.error(o.socket!.at, 'control.socket must be an absolute path (or start with %(here)s): supervisord and supervisorctl resolve a relative one against their own, different, working directories');
+    }
+    if (path !== undefined) serverurl = `unix://${path}`;
+    server = { name: 'unix_http_server', entries: file };
+  } else {
+    const port = entries(enc, 'inet_http_server', { ...renamed(o.inet, 'port'), ...auth }, 'control');
+    const text = port.find((e) => e.key === 'port')?.value;
+    if (text !== undefined) serverurl = `http://${inetUrlHost(text)}`;
+    server = { name: 'inet_http_server', entries: port };
+  }
+  const ctl: IniWriteEntry[] = serverurl === null ? [] : [{ key: 'serverurl', value: serverurl }];
+  return [
+    server,
+    { name: 'rpcinterface:supervisor', entries: [{ key: 'supervisor.rpcinterface_factory', value: RPC_FACTORY }] },
+    { name: 'supervisorctl', entries: [...ctl, ...ctlAuth] },
+  ];
+}
+
+/** HOST:PORT for supervisorctl: a server on every interface is reached through localhost. */
+function inetUrlHost(text: string): string {
+  const parsed = codecFor('inetaddr').parse(text);
+  if (!parsed.ok) return text;
+  const { host, port } = parsed.value;
+  return `${host === '' || host === '*' ? 'localhost' : host}:${port}`;
+}
+
+export function processSection(enc: Encoder, p: ProcessModel): IniWriteSection {
+  const where = `${MAP_OF[p.kind]}.${p.name}`;
+  const options: Options = { ...p.options };
+  const numprocs = options.numprocs?.value;
+  const many = typeof numprocs === 'number' && numprocs > 1;
+  if (many && !options.process_name) {
+    options.process_name = { key: 'process_name', value: DEFAULT_PROCESS_NAME, at: options.numprocs!.at };
+  }
+  const list = entries(enc, p.kind, options, where);
+  const name = list.find((e) => e.key === 'process_name')?.value;
+  if (name !== undefined && options.process_name) checkProcessName(enc, name, many, options.process_name, where);
+  const bool = (key: string) => options[key]?.value;
+  if (bool('stopasgroup') === true && bool('killasgroup') === false) {
+    enc.error(options.killasgroup!.at, `${where}: supervisord refuses stopasgroup: true with killasgroup: false`);
+  }
+  if (p.kind === 'eventlistener' && bool('redirect_stderr') === true) {
+    enc.error(options.redirect_stderr!.at, `${where}.redirect_stderr: supervisord refuses redirect_stderr for an event listener (stdout carries its protocol)`);
+  }
+  return { name: `${p.kind}:${p.name}`, entries: list };
+}
+
+function checkProcessName(enc: Encoder, written: string, many: boolean, opt: ModelOption, where: string): void {
+  const parsed = codecFor('name').parse(written);
+  if (!parsed.ok) enc.error(opt.at, `${where}.process_name: supervisord would refuse it: ${parsed.message}`);
+  else if (many && !/%\(process_num\)[-+ #0]*\d*(\.\d*)?[hlL]?[diouxXeEfFgGcrsa]/.test(written.replace(/%%/g, ''))) {
+    enc.error(opt.at, `${where}.process_name must contain %(process_num) (for example ${DEFAULT_PROCESS_NAME}) when numprocs > 1, so that each process gets its own name`);
+  }
+}
+
+export function groupSection(enc: Encoder, g: GroupModel): IniWriteSection {
+  const list: IniWriteEntry[] = [{ key: 'programs', value: g.programs.map((m) => m.name).join(',') }];
+  if (g.priority) list.push(...entries(enc, 'group', { priority: g.priority }, `groups.${g.name}`));
+  return { name: `group:${g.name}`, entries: list };
+}
+
+export function includeSection(enc: Encoder, files: ModelOption): IniWriteSection {
+  return { name: 'include', entries: entries(enc, 'include', { files }, 'include') };
+}
