@@ -1,0 +1,75 @@
+/**
+ * Runs rules over one lint context and turns their findings into diagnostics: rule id and
+ * default severity stamped, missing end positions filled, disable comments applied, sorted.
+ */
+import type { Diagnostic } from '../core/diagnostic.js';
+import { compareDiagnostics } from '../core/diagnostic.js';
+import { applyDirectives, parseDirectives, type Directive } from './directives.js';
+import type { Finding, LintContext, Rule } from './types.js';
+
+export function runRules(ctx: LintContext, rules: readonly Rule[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const defaultFile = ctx.kind === 'ini' ? ctx.mainFile : ctx.file;
+  const target = ctx.kind === 'ini' ? 'ini' : 'workers';
+  for (const rule of rules) {
+    if ((rule.target ?? 'ini') !== target) continue;
+    if (rule.host && !ctx.host) continue;
+    rule.check(ctx, (f: Finding) => {
+      out.push({
+        file: f.file ?? defaultFile,
+        line: Math.max(1, f.line),
+        column: Math.max(1, f.column),
+        ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+        ...(f.endColumn !== undefined ? { endColumn: f.endColumn } : {}),
+        severity: f.severity ?? rule.severity,
+        ruleId: rule.id,
+        message: f.message,
+      });
+    });
+  }
+  return out;
+}
+
+/** Gives every diagnostic an end: the end of the source line when the rule did not say. */
+export function fillEnds(diagnostics: Diagnostic[], sources: Record<string, string>): Diagnostic[] {
+  const lineCache = new Map<string, string[]>();
+  const linesOf = (file: string) => {
+    let l = lineCache.get(file);
+    if (!l) {
+      l = (sources[file] ?? '').split(/\r\n|\r|\n/);
+      lineCache.set(file, l);
+    }
+    return l;
+  };
+  return diagnostics.map((d) => {
+    if (d.endLine !== undefined && d.endColumn !== undefined) return d;
+    const text = linesOf(d.file)[d.line - 1] ?? '';
+    const endColumn = Math.max(d.column + 1, [...text.replace(/\s+$/, '')].length + 1);
+    return { ...d, endLine: d.endLine ?? d.line, endColumn: d.endColumn ?? endColumn };
+  });
+}
+
+/** Removes exact repeats (a file linted twice, e.g. included and also named on the command line). */
+export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const k = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Disable comments, sorting, ends: what every set of findings goes through before output. */
+export function finish(diagnostics: Diagnostic[], sources: Record<string, string>): Diagnostic[] {
+  const cache = new Map<string, Directive[]>();
+  const directivesOf = (file: string) => {
+    let d = cache.get(file);
+    if (!d) {
+      d = sources[file] === undefined ? [] : parseDirectives(sources[file]!);
+      cache.set(file, d);
+    }
+    return d;
+  };
+  return fillEnds(dedupe(applyDirectives(diagnostics, directivesOf)), sources).sort(compareDiagnostics);
+}

@@ -1,0 +1,69 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import type { Rule } from '../types.js';
+import { argvOf } from '../command-util.js';
+import { entryOf, sectionsOf, spanOf, valuePartSpan } from '../util.js';
+
+export const commandNotFound: Rule = {
+  id: 'command-not-found',
+  description: "(--host) The program of a command is not found or not executable on this machine.",
+  severity: 'warning',
+  docs: `With \`--host\`, the linter looks the program up the way supervisord does at spawn time:
+a name with a \`/\` as is (relative to supervisord's working directory), otherwise in the
+program's own \`environment=\` PATH, else supervisord's PATH. supervisord itself accepts the file
+and then fails at runtime (\`can't find command\`, \`is not executable\`), ending FATAL.
+
+Bad:
+\`\`\`ini
+[program:web]
+command=/usr/bin/no-such-program-here
+\`\`\`
+
+Good:
+\`\`\`ini
+[program:web]
+command=/bin/sh -c 'exec sleep 60'
+\`\`\``,
+  host: true,
+  check(ctx, report) {
+    if (ctx.kind !== 'ini' || !ctx.host) return;
+    for (const p of sectionsOf(ctx)) {
+      const argv = argvOf(p.command);
+      const prog = argv?.[0];
+      if (!prog) continue;
+      const entry = entryOf(ctx, p.sectionName, 'command');
+      const at = entry ? valuePartSpan(entry, prog) : spanOf(ctx, p.sectionName, 'command') ?? p.at;
+      let found: string | undefined;
+      if (prog.includes('/')) found = isAbsolute(prog) ? prog : resolve(ctx.cwd, prog);
+      else {
+        const path = p.environment.PATH ?? ctx.env.PATH;
+        const dirs = path ? path.split(delimiter) : ['/bin', '/usr/bin', '/usr/local/bin'];
+        found = dirs.map((d) => join(d, prog)).find((f) => {
+          try {
+            statSync(f);
+            return true;
+          } catch {
+            return false;
+          }
+        });
+      }
+      let problem: string | undefined;
+      try {
+        if (!found) throw new Error('missing');
+        const st = statSync(found);
+        if (st.isDirectory()) problem = `command at '${found}' is a directory`;
+        else if (!(st.mode & 0o111)) problem = `command at '${found}' is not executable`;
+        else {
+          try {
+            accessSync(found, constants.X_OK);
+          } catch {
+            problem = `no permission to run command '${found}'`;
+          }
+        }
+      } catch {
+        problem = `can't find command '${prog}'`;
+      }
+      if (problem) report({ ...at, message: `[${p.sectionName}] ${problem}: supervisord will fail to spawn it and end FATAL` });
+    }
+  },
+};

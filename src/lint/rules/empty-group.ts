@@ -1,0 +1,35 @@
+import type { Rule } from '../types.js';
+import { headerSpan, kindOf } from '../util.js';
+
+export const emptyGroup: Rule = {
+  id: 'empty-group',
+  description: 'A `[group:x]` with no `programs`: an empty group, silently.',
+  severity: 'warning',
+  docs: `A group without \`programs=\` (or with an empty one) is valid for supervisord and does
+nothing. The intended members then run as standalone programs under their own names.
+
+Bad:
+\`\`\`ini
+[group:web]
+priority=10
+\`\`\`
+
+Good:
+\`\`\`ini
+[group:web]
+programs=app
+priority=10
+
+[program:app]
+command=/usr/bin/app
+\`\`\``,
+  check(ctx, report) {
+    if (ctx.kind !== 'ini') return;
+    for (const s of ctx.ini.sections) {
+      if (kindOf(s.name) !== 'group') continue;
+      const members = (s.get('programs')?.value ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+      if (members.length) continue;
+      report({ ...headerSpan(s.occurrences[0]!), message: `[${s.name}] has no programs: the group is empty` });
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import { environmentReport } from '../../codecs/environment.js';
+import type { Rule } from '../types.js';
+import { kindOf, offsetSpan } from '../util.js';
+
+export const environmentValueLost: Rule = {
+  id: 'environment-value-lost',
+  description: "Part of an `environment=` value silently lost by supervisord's parser (unquoted spaces, `#`, quoted keys).",
+  severity: 'warning',
+  docs: `supervisord reads \`environment=\` with a non-POSIX shlex and takes tokens four at a time
+(KEY, =, VALUE, separator) without checking the separator. An unquoted value stops at the first
+space or special character: \`A=hello world\` sets \`A=hello\` and drops \`world\`;
+\`URL=http://h/p?x=1\` becomes \`URL=http://h/p\` plus a variable \`x\`; \`#\` starts a comment that
+eats the rest of the line. Always double-quote values: \`A="hello world",URL="http://h/p?x=1"\`.
+
+Bad:
+\`\`\`ini
+[program:web]
+command=/usr/bin/web
+environment=MODE=prod,GREETING=hello world
+\`\`\`
+
+Good:
+\`\`\`ini
+[program:web]
+command=/usr/bin/web
+environment=GREETING="hello world",MODE="prod"
+\`\`\``,
+  check(ctx, report) {
+    if (ctx.kind !== 'ini') return;
+    for (const s of ctx.ini.sections) {
+      const kind = kindOf(s.name);
+      if (kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program' && kind !== 'supervisord') continue;
+      const e = s.get('environment');
+      if (!e) continue;
+      const text = e.readValue;
+      const r = environmentReport(text);
+      if (!r.ok) continue;
+      for (const t of r.value.dropped) {
+        report({ ...offsetSpan(e, t.offset, t.text.length), message: `environment: '${t.text}' is silently dropped (an unquoted value ends at a space or special character); double-quote the value` });
+      }
+      for (const c of r.value.comments) {
+        report({ ...offsetSpan(e, c.offset, c.text.replace(/\n$/, '').length), message: `environment: '#' starts a comment here, so '${c.text.replace(/\n$/, '')}' is dropped; double-quote the value` });
+      }
+      for (const k of r.value.quotedKeys) {
+        report({ ...offsetSpan(e, k.offset, k.text.length), message: `environment: the key ${k.text} keeps its quotes (the variable is named ${k.text}, quotes included); write the key without quotes` });
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import type { Rule } from '../types.js';
+import { keySpan, kindOf } from '../util.js';
+
+export const exitcodesEmpty: Rule = {
+  id: 'exitcodes-empty',
+  description: '`exitcodes=` empty: no exit is ever "expected", not even 0.',
+  severity: 'warning',
+  docs: `An empty \`exitcodes=\` is accepted and means an empty list: with
+\`autorestart=unexpected\` every exit, including a clean \`exit 0\`, counts as unexpected and
+restarts the program. Write the codes you expect (\`exitcodes=0\` is the default).
+
+Bad:
+\`\`\`ini
+[program:job]
+command=/usr/bin/job
+exitcodes=
+\`\`\`
+
+Good:
+\`\`\`ini
+[program:job]
+command=/usr/bin/job
+exitcodes=0
+\`\`\``,
+  check(ctx, report) {
+    if (ctx.kind !== 'ini') return;
+    for (const s of ctx.ini.sections) {
+      const kind = kindOf(s.name);
+      if (kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program') continue;
+      const e = s.get('exitcodes');
+      if (!e || e.value.trim() !== '') continue;
+      report({ ...keySpan(e), message: `[${s.name}] exitcodes is empty: no exit status is expected, not even 0; write exitcodes=0` });
+    }
+  },
+};

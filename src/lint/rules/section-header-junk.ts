@@ -1,0 +1,49 @@
+import type { Rule } from '../types.js';
+
+export const sectionHeaderJunk: Rule = {
+  id: 'section-header-junk',
+  description: 'Text after a section header\'s `]` is silently ignored (or extends the name to a later `]`).',
+  severity: 'warning',
+  docs: `configparser takes the section name up to the **last** \`]\` of the line and ignores what
+follows. \`[program:a] autostart=false\` opens \`[program:a]\` and drops the key;
+\`[program:a] [x]\` opens a section named \`program:a] [x\`.
+
+Bad:
+\`\`\`ini
+[program:web] autostart=false
+command=/usr/bin/web
+\`\`\`
+
+Good:
+\`\`\`ini
+[program:web]
+autostart=false
+command=/usr/bin/web
+\`\`\``,
+  check(ctx, report) {
+    if (ctx.kind !== 'ini') return;
+    for (const doc of ctx.docs) {
+      for (const b of doc.sections) {
+        if (b.junk) {
+          report({
+            file: b.file,
+            line: b.junk.pos.line,
+            column: b.junk.pos.column,
+            endLine: b.junk.pos.line,
+            endColumn: b.junk.pos.column + [...b.junk.text].length,
+            message: `'${b.junk.text}' after the section header [${b.name}] is ignored by supervisord`,
+          });
+        } else if (b.name.includes(']')) {
+          report({
+            file: b.file,
+            line: b.pos.line,
+            column: b.pos.column,
+            endLine: b.closePos.line,
+            endColumn: b.closePos.column + 1,
+            message: `The section name runs to the last ']' on the line: this is the section [${b.name}]`,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import type { Rule } from '../types.js';
+import { processesOf, spanOf } from '../util.js';
+import { STREAM } from './log-rotation-on-stream.js';
+
+export const sharedLogfile: Rule = {
+  id: 'shared-logfile',
+  description: 'One log file written by several processes (or by stdout and stderr of one): rotation and lines get mixed up.',
+  severity: 'warning',
+  docs: `Each log file is opened and rotated by its own writer in supervisord. When two processes
+(typically \`numprocs > 1\` without \`%(process_num)\` in the log name) share a file, each rotates
+it on its own: lines are lost and backups overwrite each other. Give each process its own
+file, or log to \`/dev/stdout\` with rotation off.
+
+Bad:
+\`\`\`ini
+[program:worker]
+command=/usr/bin/worker
+numprocs=2
+process_name=%(program_name)s_%(process_num)02d
+stdout_logfile=/var/log/worker.log
+\`\`\`
+
+Good:
+\`\`\`ini
+[program:worker]
+command=/usr/bin/worker
+numprocs=2
+process_name=%(program_name)s_%(process_num)02d
+stdout_logfile=/var/log/worker_%(process_num)02d.log
+\`\`\``,
+  check(ctx, report) {
+    if (ctx.kind !== 'ini') return;
+    const writers = new Map<string, Array<{ process: string; section: string; channel: string }>>();
+    for (const p of processesOf(ctx)) {
+      for (const ch of ['stdout', 'stderr'] as const) {
+        const file = p[ch].file;
+        if (ch === 'stderr' && p.redirectStderr) continue;
+        if (file === null || file === 'AUTO' || STREAM.test(file) || file === '/dev/null') continue;
+        writers.set(file, [...(writers.get(file) ?? []), { process: p.name, section: p.sectionName, channel: ch }]);
+      }
+    }
+    const reported = new Set<string>();
+    for (const [file, ws] of writers) {
+      if (ws.length < 2) continue;
+      if (ws.length === 2 && ws[0]!.process === ws[1]!.process && ws[0]!.section === ws[1]!.section) {
+        // stdout and stderr of one process: say it once, where stderr is set
+        const w = ws[1]!;
+        if (!reported.has(`${w.section}\0stderr`)) {
+          reported.add(`${w.section}\0stderr`);
+          report({ ...(spanOf(ctx, w.section, 'stderr_logfile') ?? { line: 1, column: 1 }), message: `stdout and stderr of ${w.process} both write ${file}: two writers rotate it on their own; use redirect_stderr=true instead of the same stderr_logfile` });
+        }
+        continue;
+      }
+      for (const w of ws) {
+        const key = `${w.section}\0${w.channel}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const others = ws.filter((x) => x !== w).map((x) => `${x.process} (${x.channel})`);
+        const names = [...new Set(others)].slice(0, 4).join(', ') + (others.length > 4 ? ', ...' : '');
+        report({ ...(spanOf(ctx, w.section, `${w.channel}_logfile`) ?? { line: 1, column: 1 }), message: `${file} is written by ${w.process} (${w.channel}) and also by ${names}: each rotates it on its own; use one file per process (e.g. with %(process_num)02d)` });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { Rule } from '../types.js';
+import { kindOf, valueSpan } from '../util.js';
+
+export const syslogLogfile: Rule = {
+  id: 'syslog-logfile',
+  description: '`stdout_logfile=syslog` is deprecated; use `stdout_syslog=true`.',
+  severity: 'warning',
+  docs: `supervisord 4 still accepts \`*_logfile=syslog\` but logs a deprecation warning and will
+drop it. \`stdout_syslog=true\` / \`stderr_syslog=true\` are the supported spelling.
+
+Bad:
+\`\`\`ini
+[program:web]
+command=/usr/bin/web
+stdout_logfile=syslog
+\`\`\`
+
+Good:
+\`\`\`ini
+[program:web]
+command=/usr/bin/web
+stdout_syslog=true
+\`\`\``,
+  check(ctx, report) {
+    if (ctx.kind !== 'ini') return;
+    for (const s of ctx.ini.sections) {
+      const kind = kindOf(s.name);
+      if (kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program') continue;
+      for (const ch of ['stdout', 'stderr']) {
+        const e = s.get(`${ch}_logfile`);
+        if (!e || e.value.toLowerCase() !== 'syslog') continue;
+        report({ ...valueSpan(e), message: `${ch}_logfile=syslog is deprecated and will be removed: use ${ch}_syslog=true (and ${ch}_logfile=NONE if no file is wanted)` });
+      }
+    }
+  },
+};
