@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { SectionKind } from '../catalogue/types.js';
+import type { HostProbe } from './host.js';
 
 export interface SignalValue {
   name: string; // e.g. TERM
@@ -51,6 +52,11 @@ export interface ResolvedProcess {
   environment: Record<string, string>;
   serverurl: string | null;
   at: SourcePos; // the section header
+  /**
+   * Set when a later process of the same group has the same name: supervisord keeps one process
+   * per name (the later definition, at the first one's place), so this one never runs.
+   */
+  shadowed?: boolean;
 }
 
 export interface ResolvedGroup {
@@ -64,8 +70,23 @@ export interface ResolvedGroup {
   bufferSize?: number;
   resultHandler?: string;
   /** fcgi-program (not when it is a member of a [group:x]) */
-  socket?: { kind: 'unix'; path: string; owner: string | null; mode: number } | { kind: 'tcp'; host: string; port: number };
+  socket?:
+    | {
+        kind: 'unix';
+        path: string;
+        owner: string | null;
+        mode: number;
+        backlog: number | null;
+        /** (uid, gid) supervisord chowns the socket to; -1 keeps; null: no chown. Host only. */
+        ownerIds: [number, number] | null;
+      }
+    | { kind: 'tcp'; host: string; port: number; backlog: number | null };
   at: SourcePos;
+  /**
+   * Set when an earlier group in this order has the same name: supervisord adds groups one by
+   * one and silently skips a name it already has, so this group never runs.
+   */
+  shadowed?: boolean;
 }
 
 export type ResolvedServer =
@@ -90,6 +111,13 @@ export interface ResolvedSupervisord {
   stripAnsi: boolean;
   environment: Record<string, string>;
   identifier: string;
+  /** `user=` resolved to a uid (host checks only). */
+  uid: number | null;
+  /**
+   * SUPERVISOR_SERVER_URL given to children without their own serverurl: `unix://FILE` of the
+   * first unix server, else `http://HOST:PORT` of the last inet server, else null.
+   */
+  serverurl: string | null;
 }
 
 export interface ResolvedConfig {
@@ -126,6 +154,22 @@ export interface ResolveContext {
   host: boolean;
   /** allow a file without [supervisord] (conf.d fragment); the mode says which applied */
   allowFragment: boolean;
+  /** The machine consulted when `host` is true (tests inject one); default: this machine. */
+  probe?: HostProbe;
+  /** The Python that runs supervisord, asked whether a `module:attr` imports (host only). */
+  python?: string;
+}
+
+/** What resolveConfig needs besides the merged INI (loadConfig fills it in). */
+export interface ResolveMeta {
+  /** The main file as given to `-c` (messages quote it so); default: the first document's file. */
+  mainFile?: string;
+  /** Every file read, main first (default: the merged documents' files). */
+  files?: string[];
+  /** WARN lines logged while reading (`No file matches via include ...`), before the rest. */
+  parseWarnings?: string[];
+  /** INFO lines logged while reading (`Included extra file ... during parsing`). */
+  parseInfos?: string[];
 }
 
 export interface ResolveResult {

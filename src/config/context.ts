@@ -1,0 +1,184 @@
+/**
+ * The state one resolution carries: the merged INI, the names `%` expansion sees, the host, and
+ * the diagnostics found so far. Reading a key goes through `read` (configparser's `get` with
+ * `[DEFAULT]`, then supervisord's `expand`), parsing through `parse` (a codec), so that every
+ * refusal is recorded at its cause and resolution carries on.
+ */
+import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
+import type { IniConfig, IniConfigSection, IniEntry } from '../ini/index.js';
+import type { Codec } from '../codecs/types.js';
+import { expand, expansionNames, formatExpansionError, type ExpansionValue } from '../codecs/expansion.js';
+import { pyRepr } from '../codecs/python.js';
+import { EntryPointResolver } from './entrypoint.js';
+import { systemHost, type HostProbe } from './host.js';
+import { RULE_IDS, type RuleId } from './rule-ids.js';
+import type { ResolveContext } from './types.js';
+
+export type Names = Record<string, ExpansionValue>;
+
+/** One key as supervisord's getter returns it. */
+export interface Read {
+  /** The winning entry (own or `[DEFAULT]`), undefined when the key is not written. */
+  entry: IniEntry | undefined;
+  /** The expanded value, the default when not written, null when neither. */
+  value: string | null;
+  /** The expansion failed (already reported). */
+  failed: boolean;
+  /** An unknown ENV_ name was replaced by a placeholder (offline): the value is not checkable. */
+  tainted: boolean;
+  /** Where a problem with this key is reported: its value, or the section header. */
+  pos: SourcePos;
+  /** Problems with this value are not reported (see ReadOptions.quiet). */
+  quiet?: boolean;
+}
+
+export interface ReadOptions {
+  /** The text used when the key is not written (not expanded, as supervisord's defaults are plain). */
+  default?: string | null;
+  /** false: the raw value (supervisord's `do_expand=False`). */
+  expand?: boolean;
+  /** The `for '...'` label; default `SECTION.KEY`. */
+  label?: string;
+  /** Appended to every message (` in section 'program:a' (file: 'x.conf')`). */
+  suffix?: string;
+  /** Unknown ENV_ names become placeholders instead of errors. */
+  lenient?: boolean;
+  /** Report nothing (the same value was already checked and reported at group level). */
+  quiet?: boolean;
+}
+
+export interface Expanded {
+  ok: boolean;
+  value: string;
+  tainted: boolean;
+}
+
+/** What an unknown `%(ENV_X)s` becomes offline: `${X}`, visibly not a real value. */
+export const placeholderFor = (name: string): string => "${" + name.slice(4) + "}";
+
+export class Resolver {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly warnings: string[] = [];
+  readonly infos: string[] = [];
+  readonly host: HostProbe | null;
+  readonly env: Record<string, string>;
+  /** ENV_* names: supervisord's environment, then `[supervisord] environment=` once parsed. */
+  readonly envNames: Record<string, string>;
+  /** Unknown ENV_ names are not errors (offline, or when `[supervisord] environment` failed). */
+  lenientEnv: boolean;
+  readonly entryPoints: EntryPointResolver;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    readonly ini: IniConfig,
+    readonly ctx: ResolveContext,
+    readonly mainFile: string,
+    readonly here: string,
+  ) {
+    this.host = ctx.host ? (ctx.probe ?? systemHost()) : null;
+    this.env = {};
+    for (const [k, v] of Object.entries(ctx.env)) if (v !== undefined) this.env[k] = v;
+    this.envNames = {};
+    for (const [k, v] of Object.entries(this.env)) this.envNames[`ENV_${k}`] = v;
+    this.lenientEnv = !ctx.host;
+    this.entryPoints = new EntryPointResolver(ctx.host, this.env, ctx.python);
+  }
+
+  get hostNode(): string {
+    return this.ctx.hostname;
+  }
+
+  error(ruleId: RuleId, message: string, pos: SourcePos): void {
+    const key = `${pos.file}\u0000${pos.line}\u0000${pos.column}\u0000${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.diagnostics.push({ ...pos, severity: 'error', ruleId, message });
+  }
+
+  sectionPos(section: IniConfigSection | null | undefined): SourcePos {
+    if (!section) return { file: this.ini.documents[0]?.file ?? this.mainFile, line: 1, column: 1 };
+    return { file: section.file, line: section.pos.line, column: section.pos.column };
+  }
+
+  valuePos(entry: IniEntry): SourcePos {
+    let endLine = entry.valuePos.line;
+    let endColumn = entry.valuePos.column;
+    for (const l of entry.lines) {
+      if (l.text === '') continue;
+      endLine = l.line;
+      endColumn = l.column + Array.from(l.text).length;
+    }
+    return { file: entry.file, line: entry.valuePos.line, column: entry.valuePos.column, endLine, endColumn };
+  }
+
+  keyPos(entry: IniEntry): SourcePos {
+    return { file: entry.file, line: entry.keyPos.line, column: entry.keyPos.column };
+  }
+
+  /** Where a key's problem goes: its value when written, else the section header. */
+  posOf(section: IniConfigSection | null | undefined, key: string): SourcePos {
+    const entry = section?.get(key);
+    return entry ? this.valuePos(entry) : this.sectionPos(section);
+  }
+
+  /** ` in section 'program:a' (file: 'x.conf')`, as processes_from_section wraps its errors. */
+  sectionSuffix(section: IniConfigSection): string {
+    return ` in section ${pyRepr(section.name)} (file: ${pyRepr(section.file)})`;
+  }
+
+  /** supervisord's `expand(text, names, label)`, recording its error at `pos`. */
+  expandText(text: string, names: Names, label: string, pos: SourcePos, suffix = '', lenient = this.lenientEnv, quiet = false): Expanded {
+    let used: Names = names;
+    let tainted = false;
+    if (lenient) {
+      for (const name of expansionNames(text)) {
+        if (name.startsWith('ENV_') && !Object.prototype.hasOwnProperty.call(names, name)) {
+          if (!tainted) used = { ...names };
+          tainted = true;
+          used[name] = placeholderFor(name);
+        }
+      }
+    }
+    const r = expand(text, used);
+    if (r.ok) return { ok: true, value: r.value, tainted };
+    const message = formatExpansionError(text, label, r, Object.keys(names)) + suffix;
+    const rule = r.kind === 'unknown-name' && r.name.startsWith('ENV_') ? RULE_IDS.hostEnv : RULE_IDS.expansion;
+    if (!quiet) this.error(rule, message, pos);
+    return { ok: false, value: text, tainted };
+  }
+
+  /** configparser `get` + supervisord `saneget`: the key, `[DEFAULT]`, the default, expanded. */
+  read(section: IniConfigSection | null | undefined, key: string, names: Names, opts: ReadOptions = {}): Read {
+    const entry = section?.get(key);
+    const pos = entry ? this.valuePos(entry) : this.sectionPos(section);
+    if (!entry) return { entry, value: opts.default ?? null, failed: false, tainted: false, pos };
+    if (opts.expand === false) return { entry, value: entry.value, failed: false, tainted: false, pos };
+    const label = opts.label ?? `${section!.name}.${key}`;
+    const r = this.expandText(entry.value, names, label, pos, opts.suffix ?? '', opts.lenient ?? this.lenientEnv, opts.quiet);
+    return { entry, value: r.value, failed: !r.ok, tainted: r.tainted, pos, quiet: opts.quiet };
+  }
+
+  /**
+   * A codec on a read value. undefined when the read failed, the value is unknown offline
+   * (tainted), the key is absent with no default, or the codec refused it (reported).
+   */
+  parse<T>(codec: Codec<T>, read: Read, opts: { rule?: RuleId; suffix?: string; wrap?: (message: string) => string } = {}): T | undefined {
+    if (read.failed || read.tainted || read.value === null) return undefined;
+    const r = codec.parse(read.value);
+    if (r.ok) return r.value;
+    const message = (opts.wrap ? opts.wrap(r.message) : r.message) + (opts.suffix ?? '');
+    if (!read.quiet) this.error(opts.rule ?? RULE_IDS.invalidValue, message, read.pos);
+    return undefined;
+  }
+
+  /** `parse` with a fallback value for the model when the value is unusable. */
+  parseOr<T>(codec: Codec<T>, read: Read, fallback: T, opts: { rule?: RuleId; suffix?: string } = {}): { value: T; known: boolean } {
+    const v = this.parse(codec, read, opts);
+    return v === undefined ? { value: fallback, known: false } : { value: v, known: true };
+  }
+
+  /** Sections whose name starts with `prefix`, in configparser's order. */
+  sectionsStarting(prefix: string): IniConfigSection[] {
+    return this.ini.sections.filter((s) => s.name.startsWith(prefix));
+  }
+}

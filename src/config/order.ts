@@ -1,0 +1,23 @@
+/**
+ * supervisord's order: `groups.sort()` (priority, then name; stable, so equal keys keep the
+ * pass order group < program < eventlistener < fcgi-program), and what startup then drops:
+ * a group whose name an earlier group already has, a process whose name a later process of the
+ * same group reuses.
+ */
+import { pyCompare } from '../codecs/python.js';
+import type { ResolvedGroup } from './types.js';
+
+export function orderGroups(groups: ResolvedGroup[]): ResolvedGroup[] {
+  const sorted = [...groups].sort((a, b) => (a.priority !== b.priority ? a.priority - b.priority : pyCompare(a.name, b.name)));
+  const seen = new Set<string>();
+  for (const g of sorted) {
+    if (seen.has(g.name)) g.shadowed = true;
+    seen.add(g.name);
+    const last = new Map<string, number>();
+    g.processes.forEach((p, i) => last.set(p.name, i));
+    g.processes.forEach((p, i) => {
+      if (last.get(p.name) !== i) p.shadowed = true;
+    });
+  }
+  return sorted;
+}
