@@ -8,7 +8,7 @@ import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { IniConfig, IniConfigSection, IniEntry } from '../ini/index.js';
 import type { Codec } from '../codecs/types.js';
 import { expand, expansionNames, formatExpansionError, type ExpansionValue } from '../codecs/expansion.js';
-import { pyRepr } from '../codecs/python.js';
+import { isPySpace, pyRepr } from '../codecs/python.js';
 import { EntryPointResolver } from './entrypoint.js';
 import { systemHost, type HostProbe } from './host.js';
 import { RULE_IDS, type RuleId } from './rule-ids.js';
@@ -109,6 +109,26 @@ export class Resolver {
       endColumn = l.column + Array.from(l.text).length;
     }
     return { file: entry.file, line: entry.valuePos.line, column: entry.valuePos.column, endLine, endColumn };
+  }
+
+  /**
+   * The position of the `index`-th comma-separated item of a read value (group members, event
+   * names), when the value sits on one line exactly as written; else the whole value.
+   */
+  itemPos(read: Read, index: number): SourcePos {
+    const entry = read.entry;
+    if (!entry || entry.lines.length !== 1 || entry.value !== read.value || entry.value.includes('%')) return read.pos;
+    const parts = entry.value.split(',');
+    if (index >= parts.length) return read.pos;
+    let offset = 0;
+    for (let i = 0; i < index; i++) offset += Array.from(parts[i]!).length + 1;
+    const part = Array.from(parts[index]!);
+    let lead = 0;
+    while (lead < part.length && isPySpace(part[lead]!)) lead++;
+    let trail = part.length;
+    while (trail > lead && isPySpace(part[trail - 1]!)) trail--;
+    const column = entry.valuePos.column + offset + lead;
+    return { file: entry.file, line: entry.valuePos.line, column, endLine: entry.valuePos.line, endColumn: column + (trail - lead) };
   }
 
   keyPos(entry: IniEntry): SourcePos {

@@ -43,17 +43,18 @@ export function resolveHeterogeneousGroups(r: Resolver): GroupPass {
     // supervisord reuses its `section` variable for the member it just read, so the messages
     // about any member after the first name the previous member's section (reference §4.7).
     let label = section.name;
-    for (const program of programs) {
+    for (const [index, program] of programs.entries()) {
+      const memberPos = r.itemPos(programsRead, index);
       const programSection = `program:${program}`;
       const fcgiSection = `fcgi-program:${program}`;
       const hasProgram = known.has(programSection);
       const hasFcgi = known.has(fcgiSection);
       if (!hasProgram && !hasFcgi) {
-        r.error(RULE_IDS.groupMember, `[${label}] names unknown program or fcgi-program ${program}`, programsRead.pos);
+        r.error(RULE_IDS.groupMember, `[${label}] names unknown program or fcgi-program ${program}`, memberPos);
         continue;
       }
       if (hasProgram && hasFcgi) {
-        r.error(RULE_IDS.groupMember, `[${label}] name ${program} is ambiguous (exists as program and fcgi-program)`, programsRead.pos);
+        r.error(RULE_IDS.groupMember, `[${label}] name ${program} is ambiguous (exists as program and fcgi-program)`, memberPos);
         continue;
       }
       label = hasProgram ? programSection : fcgiSection;

@@ -47,7 +47,7 @@ export function resolveEventListeners(r: Resolver): ResolvedGroup[] {
       // supervisord walks a set, so which unknown name it reports first varies: report each
       for (const name of unique) {
         if ((EVENT_NAMES as readonly string[]).includes(name)) events.push(name);
-        else r.error(RULE_IDS.eventlistener, `Unknown event type ${name} in [${section.name}] events`, eventsRead.pos);
+        else r.error(RULE_IDS.eventlistener, `Unknown event type ${name} in [${section.name}] events`, r.itemPos(eventsRead, items.indexOf(name)));
       }
     }
 

@@ -27,6 +27,7 @@ export interface ResolvedProcess {
   group: string;
   programName: string; // the section's name part, stripped
   sectionName: string; // e.g. program:web
+  /** supervisord's config class: an [fcgi-program:x] taken into a [group:y] is a plain 'program'. */
   kind: 'program' | 'eventlistener' | 'fcgi-program';
   processNum: number;
   numprocs: number;
@@ -64,6 +65,7 @@ export interface ResolvedGroup {
   kind: 'group' | 'program' | 'eventlistener' | 'fcgi-program';
   priority: number;
   sectionName: string;
+  /** Each section's processes sorted by (priority, name); a [group:x] concatenates its members'. */
   processes: ResolvedProcess[];
   /** eventlistener pools */
   events?: string[];

@@ -221,9 +221,9 @@ describe('[group:x]', () => {
   it('names unknown and ambiguous members, with the previous-member quirk', () => {
     const text = `${SV}[group:g]\nprograms=a,b,missing,\n${P('a')}${P('b')}[fcgi-program:b]\ncommand=x\nsocket=tcp://h:1\n`;
     assert.deepEqual(located(resolveText(text)), [
-      '3:10 [program:a] name b is ambiguous (exists as program and fcgi-program)',
-      '3:10 [program:a] names unknown program or fcgi-program missing',
-      '3:10 [program:a] names unknown program or fcgi-program ',
+      '3:12 [program:a] name b is ambiguous (exists as program and fcgi-program)',
+      '3:14 [program:a] names unknown program or fcgi-program missing',
+      '3:22 [program:a] names unknown program or fcgi-program ',
     ]);
     assert.deepEqual(located(resolveText(`${SV}[group:g]\nprograms=missing\n`)), ['3:10 [group:g] names unknown program or fcgi-program missing']);
   });
@@ -259,8 +259,8 @@ describe('[eventlistener:x]', () => {
     assert.deepEqual(located(resolveText(E)), ['2:1 [eventlistener:e] section requires an "events" line']);
     assert.deepEqual(located(resolveText(`${E}events=\n`)), ['4:8 [eventlistener:e] section requires an "events" line']);
     assert.deepEqual(located(resolveText(`${E}events=tick_5,bogus,NOPE\n`)), [
-      '4:8 Unknown event type BOGUS in [eventlistener:e] events',
-      '4:8 Unknown event type NOPE in [eventlistener:e] events',
+      '4:15 Unknown event type BOGUS in [eventlistener:e] events',
+      '4:21 Unknown event type NOPE in [eventlistener:e] events',
     ]);
   });
 
