@@ -44,6 +44,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     });
 
   program
+    .command('run <file>')
+    .description('run a config (or a worker description) the way supervisord would, in the foreground')
+    .option('--dry-run', 'print what would start, start nothing')
+    .option('--json', 'with --dry-run: JSON output')
+    .option('--for <duration>', 'run this long (30s, 2m), stop everything, print a summary; exit 1 if a process failed')
+    .option('--var <name=value>', 'for a workers file: set a ${name} variable (repeatable)', collect)
+    .action(async (file: string, flags) => {
+      const { runCommand } = await import('./run-command.js');
+      setExit(await runCommand(file, flags, io));
+    });
+
+  program
     .command('schema')
     .description("print the worker description's JSON Schema")
     .action(async () => {
