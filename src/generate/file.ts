@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
+import { describeFsError } from '../core/fs-errors.js';
 import { loadWorkersFile } from '../workers/load.js';
 import { writeFileAtomic } from './atomic.js';
 import { unifiedDiff } from './diff.js';
@@ -45,7 +46,7 @@ function readForCheck(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw new UserError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(`cannot read ${path}: ${describeFsError(e)}`);
   }
 }
 

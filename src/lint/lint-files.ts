@@ -2,11 +2,12 @@
  * The library entry of `gen-supervisor lint`: lint supervisord configs (each following its
  * [include]) and worker descriptions, and say which mode applied to each file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { hostname as osHostname } from 'node:os';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
+import { describeFsError } from '../core/fs-errors.js';
 import { loadConfig } from '../config/load.js';
 import { mergeIni } from '../ini/merge.js';
 import type { IniDocument } from '../ini/types.js';
@@ -36,14 +37,12 @@ export function makeDisplayPath(cwd: string, given: ReadonlyMap<string, string>)
 }
 
 function readInput(path: string, cwd: string): string {
-  const abs = resolve(cwd, path);
   try {
-    if (statSync(abs).isDirectory()) throw new Error('is a directory');
-    return readFileSync(abs, 'utf8');
+    return readFileSync(resolve(cwd, path), 'utf8');
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    const diagnostic: Diagnostic = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId: 'file-unreadable', message: `could not read ${path}: ${reason}` };
-    throw new UserError(`${path}: cannot read: ${reason}`, [diagnostic]);
+    const message = `cannot read ${path}: ${describeFsError(e)}`;
+    const diagnostic: Diagnostic = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId: 'file-unreadable', message };
+    throw new UserError(message, [diagnostic]);
   }
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
+import { describeFsError } from '../core/fs-errors.js';
 import type { WorkersModel } from './model.js';
 import { normalise } from './normalise.js';
 import { schemaDiagnostics } from './schema-errors.js';
@@ -46,7 +47,7 @@ export function loadWorkersFile(path: string, opts: LoadOptions = {}): LoadResul
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(`cannot read ${path}: ${describeFsError(e)}`);
   }
   return loadWorkers(text, path, opts);
 }

@@ -36,10 +36,13 @@ command=/usr/bin/b
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini' || !ctx.config) return;
+    // A section supervisord refuses has no processes to clash; its names are only guesses.
+    const refused = (section: string) => ctx.refusals.some((d) => d.message.includes(` in section '${section}'`));
     for (const g of ctx.config.groups) {
       const seen = new Map<string, string>();
       const reported = new Set<string>();
       for (const p of g.processes) {
+        if (refused(p.sectionName)) continue;
         const prev = seen.get(p.name);
         if (prev !== undefined && !reported.has(`${p.sectionName}\0${p.name}`)) {
           reported.add(`${p.sectionName}\0${p.name}`);
