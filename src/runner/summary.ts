@@ -19,9 +19,10 @@ export function lastExitText(p: ProcessSummary): string {
 export const anyFailed = (rows: readonly ProcessSummary[]): boolean => rows.some((p) => p.failed);
 
 export function formatSummary(rows: readonly ProcessSummary[]): string {
-  const header = ['PROCESS', 'STATE', 'STARTS', 'UNEXPECTED', 'LAST EXIT'];
+  // Failed starts (quick exits, spawn errors) lead to FATAL; unexpected exits happen after RUNNING.
+  const header = ['PROCESS', 'STATE', 'STARTS', 'FAILED STARTS', 'UNEXPECTED EXITS', 'LAST EXIT'];
   const body = rows.map((p) => [
-    displayName(p), p.state, String(p.starts), String(p.unexpectedExits), lastExitText(p),
+    displayName(p), p.state, String(p.starts), String(p.quickExits + p.spawnErrors), String(p.unexpectedExits), lastExitText(p),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();

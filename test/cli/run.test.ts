@@ -154,7 +154,7 @@ scenarios('gen-supervisor run', [
       exitCode: 1,
       stdout: (s) => {
         assert.match(s, /WARN exited: crasher \(exit status 1; not expected\)$/m);
-        assert.match(s, /^crasher +EXITED +1 +1 +exit status 1 \(not expected\)$/m);
+        assert.match(s, /^crasher +EXITED +1 +0 +1 +exit status 1 \(not expected\)$/m);
         assert.match(s, /^failed: crasher \(exited unexpectedly\)$/m);
       },
     },

@@ -126,9 +126,9 @@ startretries=1
       ['fail', 'FATAL', 2, true],
       ['sleeper', 'STOPPED', 1, false],
     ]);
-    assert.match(r.stdout, /^PROCESS +STATE +STARTS +UNEXPECTED +LAST EXIT$/m);
-    assert.match(r.stdout, /^fail +FATAL +2 +0 +exit status 1 \(not expected\)$/m);
-    assert.match(r.stdout, /^sleeper +STOPPED +1 +0 +terminated by SIGTERM \(stopped\)$/m);
+    assert.match(r.stdout, /^PROCESS +STATE +STARTS +FAILED STARTS +UNEXPECTED EXITS +LAST EXIT$/m);
+    assert.match(r.stdout, /^fail +FATAL +2 +2 +0 +exit status 1 \(not expected\)$/m);
+    assert.match(r.stdout, /^sleeper +STOPPED +1 +0 +0 +terminated by SIGTERM \(stopped\)$/m);
     assert.match(r.stdout, /^failed: fail \(FATAL\)$/m);
     // the main log also went to the console, and the child's output with its prefix
     assert.match(r.stdout, /INFO spawned: 'fail' with pid \d+\n/);
