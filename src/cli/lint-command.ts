@@ -44,7 +44,7 @@ export async function lintCommand(files: string[], flags: LintFlags, io: CliIo):
     }),
   );
   if (flags.format === 'stylish') {
-    const modes = result.files.map((f) => `${f.path}: ${MODE_TEXT[f.mode] ?? f.mode}`);
+    const modes = result.files.map((f) => `${f.path}: ${f.includedBy ? `included by ${f.includedBy}` : (MODE_TEXT[f.mode] ?? f.mode)}`);
     io.stderr(`linted ${modes.join('; ')}${flags.host ? ' (with host checks)' : ''}\n`);
     if (result.tooManyWarnings) io.stderr(`too many warnings: ${result.warningCount} > --max-warnings ${maxWarnings}\n`);
   }

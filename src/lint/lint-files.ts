@@ -95,10 +95,10 @@ function lintIni(path: string, opts: LintOptions, rules: readonly Rule[]): OneRe
   const diagnostics = runRules(ctx, rules).map((d) => ({ ...d, file: display(d.file) }));
   const sources: Record<string, string> = {};
   const files: LintedFile[] = [];
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
     const shown = display(d.file);
     sources[shown] = docText(d);
-    files.push({ path: shown, mode });
+    files.push(i === 0 ? { path: shown, mode } : { path: shown, mode, includedBy: path });
   }
   if (docs.length === 0) files.push({ path, mode });
   return { diagnostics, files, sources };

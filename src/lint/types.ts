@@ -94,6 +94,8 @@ export interface RuleMeta {
 export interface LintedFile {
   path: string;
   mode: LintMode;
+  /** For a file read through [include]: the main file that included it. */
+  includedBy?: string;
 }
 
 export interface LintOptions {

@@ -62,7 +62,7 @@ test('every error is reported, not only the first', () => {
 test('[include] is followed; findings in included files name them, relative to cwd', () => {
   const cwd = project({ 'supervisord.conf': `${FULL}\n[include]\nfiles = conf.d/*.conf\n`, 'conf.d/a.conf': '[program:a]\ncommand=/bin/cat\nauto_restart=true\n' });
   const r = lintFiles(['supervisord.conf'], opts(cwd));
-  assert.deepEqual(r.files, [{ path: 'supervisord.conf', mode: 'full' }, { path: 'conf.d/a.conf', mode: 'full' }]);
+  assert.deepEqual(r.files, [{ path: 'supervisord.conf', mode: 'full' }, { path: 'conf.d/a.conf', mode: 'full', includedBy: 'supervisord.conf' }]);
   assert.deepEqual(r.diagnostics.map((d) => [d.file, d.line, d.ruleId]), [['conf.d/a.conf', 3, 'unknown-key']]);
   assert.match(r.diagnostics[0]!.message, /did you mean autorestart\?/);
   assert.ok(r.sources['conf.d/a.conf']!.includes('auto_restart'));
