@@ -7,9 +7,10 @@
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { IniConfig, IniConfigSection, IniEntry } from '../ini/index.js';
 import type { Codec } from '../codecs/types.js';
-import { expand, expansionNames, formatExpansionError, type ExpansionValue } from '../codecs/expansion.js';
+import { expand, expansionNames, formatExpansionError, specifiers, type ExpansionValue } from '../codecs/expansion.js';
 import { isPySpace, pyRepr } from '../codecs/python.js';
 import { EntryPointResolver } from './entrypoint.js';
+import { LayeredNames } from './names.js';
 import { systemHost, type HostProbe } from './host.js';
 import { RULE_IDS, type RuleId } from './rule-ids.js';
 import type { ResolveContext } from './types.js';
@@ -55,6 +56,43 @@ export interface Expanded {
 
 /** What an unknown `%(ENV_X)s` becomes offline: `${X}`, visibly not a real value. */
 export const placeholderFor = (name: string): string => "${" + name.slice(4) + "}";
+
+/**
+ * `expand` with only the names the text uses, looked up in `names` without building its dict;
+ * null when that cannot give expand()'s answer: a bare `%s` (it prints the whole dict) or any
+ * failure (its message lists every name), which the caller redoes with the full dict.
+ */
+function expandFew(text: string, names: LayeredNames, lenient: boolean): Expanded | null {
+  const few: Names = Object.create(null) as Names;
+  let tainted = false;
+  for (const sp of specifiers(text)) {
+    if (sp.name === null) return null;
+    const v = names.lookup(sp.name);
+    if (v !== undefined) few[sp.name] = v;
+    else if (lenient && sp.name.startsWith('ENV_')) {
+      few[sp.name] = placeholderFor(sp.name);
+      tainted = true;
+    } else return null;
+  }
+  const r = expand(text, few);
+  return r.ok ? { ok: true, value: r.value, tainted } : null;
+}
+
+/** `Array.from(s).length` without the array (valuePos runs for every key read). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
 
 export class Resolver {
   readonly diagnostics: Diagnostic[] = [];
@@ -106,7 +144,7 @@ export class Resolver {
     for (const l of entry.lines) {
       if (l.text === '') continue;
       endLine = l.line;
-      endColumn = l.column + Array.from(l.text).length;
+      endColumn = l.column + codePoints(l.text);
     }
     return { file: entry.file, line: entry.valuePos.line, column: entry.valuePos.column, endLine, endColumn };
   }
@@ -147,7 +185,22 @@ export class Resolver {
   }
 
   /** supervisord's `expand(text, names, label)`, recording its error at `pos`. */
-  expandText(text: string, names: Names, label: string, pos: SourcePos, suffix = '', lenient = this.lenientEnv, quiet = false): Expanded {
+  expandText(
+    text: string,
+    given: Names | LayeredNames,
+    label: string,
+    pos: SourcePos,
+    suffix = '',
+    lenient = this.lenientEnv,
+    quiet = false,
+  ): Expanded {
+    // without a `%`, expand() gives the text back whatever the names
+    if (!text.includes('%')) return { ok: true, value: text, tainted: false };
+    if (given instanceof LayeredNames) {
+      const few = expandFew(text, given, lenient);
+      if (few) return few;
+    }
+    const names = given instanceof LayeredNames ? given.all() : given;
     let used: Names = names;
     let tainted = false;
     if (lenient) {
@@ -168,7 +221,7 @@ export class Resolver {
   }
 
   /** configparser `get` + supervisord `saneget`: the key, `[DEFAULT]`, the default, expanded. */
-  read(section: IniConfigSection | null | undefined, key: string, names: Names, opts: ReadOptions = {}): Read {
+  read(section: IniConfigSection | null | undefined, key: string, names: Names | LayeredNames, opts: ReadOptions = {}): Read {
     const entry = section?.get(key);
     const pos = entry ? this.valuePos(entry) : this.sectionPos(section);
     if (!entry) return { entry, value: opts.default ?? null, failed: false, tainted: false, pos };

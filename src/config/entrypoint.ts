@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { pyRepr } from '../codecs/python.js';
 
 export interface EntryPointSpec {
   module: string;
@@ -22,21 +23,7 @@ const PATTERN = new RegExp(
 
 /** The message supervisord prints for a malformed spec: the ValueError's args tuple. */
 export function malformedSpecMessage(spec: string): string {
-  return `("EntryPoint must be in 'name=module:attrs [extras]' format", ${pyReprTuplePart('x=' + spec)})`;
-}
-
-function pyReprTuplePart(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    if (ch === quote || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch.codePointAt(0)! < 0x20 || ch.codePointAt(0) === 0x7f) out += '\\x' + ch.codePointAt(0)!.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + quote;
+  return `("EntryPoint must be in 'name=module:attrs [extras]' format", ${pyRepr('x=' + spec)})`;
 }
 
 export function parseEntryPoint(spec: string): EntryPointSpec | null {

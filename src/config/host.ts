@@ -25,7 +25,10 @@ export interface GroupEntry {
 export interface HostProbe {
   users(): readonly PasswdEntry[];
   groups(): readonly GroupEntry[];
-  /** os.path.isdir (absolute path) */
+  /**
+   * os.path.isdir of an absolute path exactly as given: the OS walks every component, so
+   * `missing/../run` is no folder when `missing` does not exist (never normalise first).
+   */
   isDir(path: string): boolean;
   /** A folder tempfile would accept (exists and is writable). */
   isWritableDir(path: string): boolean;
@@ -155,6 +158,15 @@ export function normalizePath(v: string, cwd: string, env: Record<string, string
   return abs;
 }
 
+/**
+ * A relative path as the OS resolves it against supervisord's cwd: joined, not normalised.
+ * path.resolve would drop `missing/..` lexically, where os.path.isdir fails on the missing folder.
+ */
+export function joinUnnormalised(cwd: string, path: string): string {
+  if (path.startsWith('/')) return path;
+  return cwd.endsWith('/') ? cwd + path : `${cwd}/${path}`;
+}
+
 /** supervisor.datatypes.existing_dirpath: the folder part (if any) must exist. */
 export function existingDirpath(
   v: string,
@@ -165,7 +177,7 @@ export function existingDirpath(
   const nv = expandUser(v, env, host);
   const [dir] = pySplit(nv);
   if (!dir) return ok(nv);
-  if (host.isDir(resolvePath(cwd, dir))) return ok(nv);
+  if (host.isDir(joinUnnormalised(cwd, dir))) return ok(nv);
   return fail(`The directory named as part of the path ${v} does not exist`);
 }
 
@@ -177,7 +189,7 @@ export function existingDirectory(
   host: HostProbe,
 ): Result<string> {
   const nv = expandUser(v, env, host);
-  if (nv !== '' && host.isDir(resolvePath(cwd, nv))) return ok(nv);
+  if (nv !== '' && host.isDir(joinUnnormalised(cwd, nv))) return ok(nv);
   return fail(`${v} is not an existing directory`);
 }
 

@@ -148,7 +148,9 @@ export function loadConfig(mainPath: string, ctx: ResolveContext, readFile?: Rea
     }
   }
 
-  const ini = mergeIni(docs, include ? { hereDirs } : {});
+  // A lone fragment is read as an included file is (see fragment.ts): `%(here)s` replaced textually.
+  const asFragment = ctx.allowFragment && !first.section('supervisord');
+  const ini = mergeIni(docs, include || asFragment ? { hereDirs } : {});
   const result = resolveConfig(ini, ctx, {
     mainFile: mainPath,
     files: docs.map((d) => d.file),

@@ -6,7 +6,8 @@ import type { IniConfigSection } from '../ini/index.js';
 import { integerCodec } from '../codecs/integer.js';
 import { nameCodec } from '../codecs/name.js';
 import { stringListCodec } from '../codecs/stringlist.js';
-import type { Names, Resolver } from './context.js';
+import type { Resolver } from './context.js';
+import { LayeredNames } from './names.js';
 import { processesFromSection } from './resolve-process.js';
 import { RULE_IDS } from './rule-ids.js';
 import type { ResolvedGroup } from './types.js';
@@ -17,7 +18,10 @@ export interface GroupPass {
   members: Set<string>;
 }
 
-const groupNames = (r: Resolver): Names => ({ ...r.envNames, here: r.here });
+const groupNames = (r: Resolver): LayeredNames => {
+  const own = { here: r.here };
+  return new LayeredNames([own, r.envNames], () => ({ ...r.envNames, ...own }));
+};
 
 export function resolveHeterogeneousGroups(r: Resolver): GroupPass {
   const groups: ResolvedGroup[] = [];

@@ -17,6 +17,7 @@ import { octalCodec } from '../codecs/octal.js';
 import { pyCompare, pyStrip } from '../codecs/python.js';
 import { signalCodec } from '../codecs/signal.js';
 import type { Names, Read, Resolver } from './context.js';
+import { LayeredNames } from './names.js';
 import { existingDirpath, expandUser, nameToUid } from './host.js';
 import { RULE_IDS } from './rule-ids.js';
 import type { LogSpec, ResolvedProcess } from './types.js';
@@ -29,7 +30,13 @@ export type ProcessClass = ResolvedProcess['kind'];
  */
 export const MAX_PROCESSES_PER_SECTION = 100_000;
 
-const def = (key: string): string => optionSpec('program', key)?.default ?? '';
+const defaults = new Map<string, string>();
+/** The catalogue default of a key (looked up once: every process reads a dozen keys). */
+const def = (key: string): string => {
+  let d = defaults.get(key);
+  if (d === undefined) defaults.set(key, (d = optionSpec('program', key)?.default ?? ''));
+  return d;
+};
 
 /** Python's `sort()` of process configs: by priority, then name (stable). */
 export function sortProcesses<T extends { priority: number; name: string }>(list: T[]): T[] {
@@ -53,9 +60,9 @@ export function processesFromSection(
   }
   const programName = nameCheck.value;
   const common: Names = { here: r.here, program_name: programName, host_node_name: r.hostNode, group_name: groupName };
-  const programNames = (): Names => ({ ...r.envNames, ...common });
+  const programNames = new LayeredNames([common, r.envNames], () => ({ ...r.envNames, ...common }));
   const read = (key: string, dflt: string | null = def(key)): Read =>
-    r.read(section, key, programNames(), { default: dflt, suffix, quiet: checkedAtGroupLevel.includes(key) });
+    r.read(section, key, programNames, { default: dflt, suffix, quiet: checkedAtGroupLevel.includes(key) });
   const opts = { suffix };
 
   // 999 here even for listeners: their -1 default is the pool's (group) priority only
@@ -116,19 +123,31 @@ export function processesFromSection(
   // to expand() starts with its own names; the getter's starts with the ENV_ names.
   const end = numprocsStart.value + Math.min(numprocs.value, MAX_PROCESSES_PER_SECTION);
   for (let num = numprocsStart.value; num < end; num++) {
-    const processCommon: Names = { ...common, process_num: num, numprocs: numprocs.value };
-    const names: Names = { ...processCommon, ...r.envNames };
+    const processCommon: Names = {
+      here: r.here,
+      program_name: programName,
+      host_node_name: r.hostNode,
+      group_name: groupName,
+      process_num: num,
+      numprocs: numprocs.value,
+    };
     const programEnv: Names = {};
+    // names and getterNames are built only when a message or a bare `%s` needs them whole
+    const names = new LayeredNames([programEnv, processCommon, r.envNames], () => {
+      const dict: Names = { ...processCommon, ...r.envNames };
+      for (const [k, v] of Object.entries(programEnv)) dict[k] = v;
+      return dict;
+    });
     const environment: Record<string, string> = {};
     let lenient = r.lenientEnv;
-    const envExpanded = r.expandText(environmentRaw.value!, names, 'environment', environmentRaw.pos, suffix);
+    const beforeEnv = new LayeredNames([processCommon, r.envNames], () => ({ ...processCommon, ...r.envNames }));
+    const envExpanded = r.expandText(environmentRaw.value!, beforeEnv, 'environment', environmentRaw.pos, suffix);
     if (!envExpanded.ok) lenient = true;
     else {
       const parsed = environmentCodec.parse(envExpanded.value);
       if (parsed.ok) {
         for (const [k, v] of parsed.value) {
           environment[k] = v;
-          names[`ENV_${k}`] = v;
           programEnv[`ENV_${k}`] = v;
         }
       } else {
@@ -136,7 +155,7 @@ export function processesFromSection(
         if (!envExpanded.tainted) r.error(RULE_IDS.invalidValue, parsed.message + suffix, environmentRaw.pos);
       }
     }
-    const getterNames: Names = { ...r.envNames, ...processCommon, ...programEnv };
+    const getterNames = new LayeredNames([programEnv, processCommon, r.envNames], () => ({ ...r.envNames, ...processCommon, ...programEnv }));
     const readP = (key: string, dflt: string | null = def(key)): Read =>
       r.read(section, key, getterNames, { default: dflt, suffix, lenient });
 
@@ -211,7 +230,7 @@ function logChannel(
   r: Resolver,
   section: IniConfigSection,
   ch: 'stdout' | 'stderr',
-  names: Names,
+  names: LayeredNames,
   readP: (key: string, dflt?: string | null) => Read,
   suffix: string,
   lenient: boolean,

@@ -6,6 +6,7 @@
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { IniConfig } from '../ini/index.js';
 import { Resolver } from './context.js';
+import { fragmentSupervisordSection } from './fragment.js';
 import { orderGroups } from './order.js';
 import { resolveCtl } from './resolve-ctl.js';
 import { resolveFcgiPrograms } from './resolve-fcgi.js';
@@ -28,7 +29,7 @@ export function resolveConfig(ini: IniConfig, ctx: ResolveContext, meta: Resolve
   if (!section && !ctx.allowFragment) {
     r.error(RULE_IDS.missingSection, '.ini file does not include supervisord section', r.sectionPos(null));
   }
-  const sv = resolveSupervisordSection(r, section);
+  const sv = resolveSupervisordSection(r, section ?? (ctx.allowFragment ? fragmentSupervisordSection(ini, r.here) : undefined));
   const rpcinterfaces = resolveRpcInterfaces(r);
   const hetero = resolveHeterogeneousGroups(r);
   const groups = [

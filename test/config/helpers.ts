@@ -16,11 +16,27 @@ export function fakeHost(o: FakeHostOptions = {}): HostProbe {
   const users = (o.users ?? [['root', 0, 0], ['www-data', 33, 33]]).map(([name, uid, gid]) => ({ name, uid, gid, home: `/home/${name}` }));
   const groups = (o.groups ?? [['root', 0], ['www-data', 33]]).map(([name, gid]) => ({ name, gid }));
   const dirs = new Set(o.dirs ?? ['/', '/tmp', '/virtual', '/var/log']);
+  // ancestors of a listed folder exist too
+  for (const d of [...dirs]) for (let i = d.indexOf('/', 1); i > 0; i = d.indexOf('/', i + 1)) dirs.add(d.slice(0, i));
+  // like the OS: walk the path as written, so `missing/..` fails where `missing` does not exist
+  const isDir = (p: string): boolean => {
+    if (!p.startsWith('/')) return false;
+    let cur = '';
+    for (const part of p.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') cur = cur.slice(0, Math.max(0, cur.lastIndexOf('/')));
+      else {
+        cur = `${cur}/${part}`;
+        if (!dirs.has(cur)) return false;
+      }
+    }
+    return true;
+  };
   return {
     users: () => users,
     groups: () => groups,
-    isDir: (p) => dirs.has(p),
-    isWritableDir: (p) => dirs.has(p),
+    isDir,
+    isWritableDir: isDir,
     uid: () => o.uid ?? 0,
   };
 }

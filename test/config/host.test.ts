@@ -1,8 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existingDirectory, existingDirpath, expandUser, nameToGid, nameToUid, normalizePath, tempDirFor, userGroup } from '../../src/config/host.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { existingDirectory, existingDirpath, expandUser, nameToGid, nameToUid, normalizePath, systemHost, tempDirFor, userGroup } from '../../src/config/host.js';
 import { EntryPointResolver, malformedSpecMessage, parseEntryPoint } from '../../src/config/entrypoint.js';
 import { fakeHost } from './helpers.js';
+import { tempDir } from '../support/tmp.js';
 
 const host = fakeHost({ dirs: ['/', '/tmp', '/srv', '/home/www-data'] });
 
@@ -42,6 +45,24 @@ describe('paths (os.path semantics)', () => {
     assert.deepEqual(existingDirectory('', '/', {}, host), { ok: false, message: ' is not an existing directory' });
   });
 
+  it('asks the file system about `..` after a missing folder instead of normalising it away', () => {
+    assert.deepEqual(existingDirpath('missing/../tmp/x.pid', '/', {}, host), {
+      ok: false,
+      message: 'The directory named as part of the path missing/../tmp/x.pid does not exist',
+    });
+    assert.equal(existingDirpath('srv/../tmp/x.pid', '/', {}, host).ok, true);
+    assert.deepEqual(existingDirectory('/srv/old/../srv', '/', {}, host), { ok: false, message: '/srv/old/../srv is not an existing directory' });
+    assert.equal(existingDirectory('/srv/../tmp', '/', {}, host).ok, true);
+    // the real machine, as os.path.isdir sees it
+    const dir = tempDir('gs-host-dotdot-');
+    mkdirSync(join(dir, 'run'));
+    const real = systemHost();
+    assert.equal(existingDirpath('missing/../run/s.pid', dir, {}, real).ok, false);
+    assert.equal(existingDirpath('run/../run/s.pid', dir, {}, real).ok, true);
+    assert.equal(existingDirectory(`${dir}/old/../run`, '/', {}, real).ok, false);
+    assert.equal(existingDirectory(`${dir}/run/..`, '/', {}, real).ok, true);
+  });
+
   it('picks the temp folder as tempfile.gettempdir does', () => {
     assert.equal(tempDirFor({ TMPDIR: '/nope', TMP: '/srv' }, '/', host), '/srv');
     assert.equal(tempDirFor({}, '/', host), '/tmp');
@@ -57,6 +78,11 @@ describe('module:attr entry points', () => {
     assert.equal(parseEntryPoint('not a spec'), null);
     assert.equal(parseEntryPoint(''), null);
     assert.equal(malformedSpecMessage("it's"), `("EntryPoint must be in 'name=module:attrs [extras]' format", "x=it's")`);
+    // repr() escapes what str.isprintable() refuses: spaces other than ' ', format characters
+    assert.equal(
+      malformedSpecMessage('a:make_main\u00a0b\u3000c\u200bd\ufeffe\u2028f\u00e9\\'),
+      `("EntryPoint must be in 'name=module:attrs [extras]' format", 'x=a:make_main\\xa0b\\u3000c\\u200bd\\ufeffe\\u2028f\u00e9\\\\')`,
+    );
   });
 
   it('resolve offline only what can be known', () => {

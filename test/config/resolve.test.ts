@@ -17,6 +17,27 @@ describe('[supervisord] section', () => {
     assert.equal(resolveText(SV).result.config!.mode, 'full');
   });
 
+  it('a fragment is read as if an empty [supervisord] included it: [DEFAULT] reaches supervisord, %(here)s is textual', () => {
+    const host = fakeHost({ dirs: ['/', '/tmp', '/virtual', '/virtual/logs'] });
+    const frag = `[DEFAULT]\ndirectory=/virtual/nope\numask=9\nchildlogdir=%(here)s/old/../logs\n${P()}stdout_logfile=%(here)s/logs/%(process_name)s.log\n`;
+    const r = resolveText(frag, { allowFragment: true, host: true, probe: host });
+    assert.deepEqual(located(r), [
+      '2:11 /virtual/nope is not an existing directory',
+      '3:7 9 can not be converted to an octal type',
+      '4:13 /virtual/old/../logs is not an existing directory',
+      `3:7 9 can not be converted to an octal type${sfx('program:a')}`,
+      `7:16 Format string '/virtual/logs/%(process_name)s.log' for 'program:a.stdout_logfile' contains names ('process_name') which cannot be expanded. Available names: group_name, here, host_node_name, numprocs, process_num, program_name${sfx('program:a')}`,
+    ]);
+    assert.equal(r.result.config!.mode, 'fragment');
+    // an unknown name in [DEFAULT] is named as supervisord's own key
+    assert.deepEqual(located(resolveText(`[DEFAULT]\nuser=%(nope)s\n`, { allowFragment: true })), [
+      "2:6 Format string '%(nope)s' for 'supervisord.user' contains names ('nope') which cannot be expanded. Available names: here",
+    ]);
+    // without [DEFAULT] keys nothing changes; a main file's [supervisord] hides nothing it does not set
+    assert.deepEqual(located(resolveText('[DEFAULT]\n' + P(), { allowFragment: true, host: true, probe: host })), []);
+    assert.deepEqual(located(resolveText(`[DEFAULT]\ndirectory=/virtual\n${SV}`, { host: true, probe: host })), []);
+  });
+
   it('section names are case-sensitive', () => {
     assert.deepEqual(located(resolveText('[SUPERVISORD]\n')), ['1:1 .ini file does not include supervisord section']);
   });

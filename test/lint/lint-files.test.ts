@@ -53,6 +53,50 @@ test('a conf.d fragment is not failed for the missing [supervisord]; a main file
   assert.deepEqual(main.diagnostics.map((d) => d.ruleId).sort(), ['miscased-section', 'missing-section']);
 });
 
+test('a fragment is judged as supervisord reads it when a main file includes it', () => {
+  const cwd = project({
+    'frag.conf': '[DEFAULT]\ndirectory=/no/such/gs-app\n\n[program:app]\ncommand=/bin/cat\nstdout_logfile=%(here)s/logs/%(process_name)s.log\n',
+  });
+  const r = lintFiles(['frag.conf'], opts(cwd, { host: true, env: { PATH: '/usr/bin:/bin' } }));
+  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  assert.deepEqual(
+    errors.map((d) => [d.line, d.ruleId, d.message.split(cwd).join('<dir>').split(' which')[0]]),
+    [
+      [2, 'host-path', '/no/such/gs-app is not an existing directory'],
+      [6, 'expansion', "Format string '<dir>/logs/%(process_name)s.log' for 'program:app.stdout_logfile' contains names ('process_name')"],
+    ],
+  );
+  assert.equal(r.files[0]!.mode, 'fragment');
+});
+
+test('host path checks walk `..` through the file system, as os.path.isdir does', () => {
+  const cwd = project({
+    'logs/.keep': '',
+    's.conf': '[supervisord]\npidfile=missing/../logs/s.pid\nchildlogdir=%(here)s/old/../logs\nlogfile=logs/../logs/s.log\n',
+  });
+  const r = lintFiles(['s.conf'], opts(cwd, { host: true, env: { PATH: '/usr/bin:/bin' } }));
+  assert.deepEqual(
+    r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.message.split(cwd).join('<dir>')]),
+    [
+      [2, 'The directory named as part of the path missing/../logs/s.pid does not exist'],
+      [3, '<dir>/old/../logs is not an existing directory'],
+    ],
+  );
+});
+
+test('shared-logfile stays linear when 40,000 processes write one file', () => {
+  const cwd = project({
+    's.conf': `${FULL}\n[program:w]\ncommand=/bin/true\nprocess_name=%(program_name)s_%(process_num)s\nnumprocs=40000\nstdout_logfile=/tmp/w.log\n`,
+  });
+  const start = performance.now();
+  const r = lintFiles(['s.conf'], opts(cwd));
+  const ms = performance.now() - start;
+  const shared = r.diagnostics.filter((d) => d.ruleId === 'shared-logfile');
+  assert.equal(shared.length, 1);
+  assert.match(shared[0]!.message, /^\/tmp\/w\.log is written by w_0 \(stdout\) and also by w_1 \(stdout\), w_10 \(stdout\), w_100 \(stdout\), w_1000 \(stdout\), \.\.\.:/);
+  assert.ok(ms < 5000, `${Math.round(ms)} ms`);
+});
+
 test('every error is reported, not only the first', () => {
   const cwd = project({ 'x.conf': '[program:a]\ncommand=/bin/cat\nautostart=enabled\nstartsecs=abc\n\n[program:b]\n' });
   const r = lintFiles(['x.conf'], opts(cwd));

@@ -36,7 +36,10 @@ stdout_logfile=/var/log/worker_%(process_num)02d.log
         const file = p[ch].file;
         if (ch === 'stderr' && p.redirectStderr) continue;
         if (file === null || file === 'AUTO' || STREAM.test(file) || file === '/dev/null') continue;
-        writers.set(file, [...(writers.get(file) ?? []), { process: p.name, section: p.sectionName, channel: ch }]);
+        const w = { process: p.name, section: p.sectionName, channel: ch };
+        const list = writers.get(file);
+        if (list) list.push(w);
+        else writers.set(file, [w]);
       }
     }
     const reported = new Set<string>();
@@ -51,14 +54,43 @@ stdout_logfile=/var/log/worker_%(process_num)02d.log
         }
         continue;
       }
-      for (const w of ws) {
+      const others = otherNames(ws);
+      for (const [i, w] of ws.entries()) {
         const key = `${w.section}\0${w.channel}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        const others = ws.filter((x) => x !== w).map((x) => `${x.process} (${x.channel})`);
-        const names = [...new Set(others)].slice(0, 4).join(', ') + (others.length > 4 ? ', ...' : '');
+        const names = others(i).join(', ') + (ws.length - 1 > 4 ? ', ...' : '');
         report({ ...(spanOf(ctx, w.section, `${w.channel}_logfile`) ?? { line: 1, column: 1 }), message: `${file} is written by ${w.process} (${w.channel}) and also by ${names}: each rotates it on its own; use one file per process (e.g. with %(process_num)02d)` });
       }
     }
   },
 };
+
+type Writer = { process: string; channel: string };
+const labelOf = (w: Writer): string => `${w.process} (${w.channel})`;
+
+/**
+ * For the writer at index i: the first 4 distinct labels of the other writers, in order. Linear
+ * in the writers (numprocs=40000 sharing one file), not quadratic: dropping writer i only
+ * changes the answer when it is the first occurrence of one of the first 5 distinct labels,
+ * and then that label moves to its second occurrence (or goes).
+ */
+function otherNames(ws: readonly Writer[]): (i: number) => string[] {
+  const head = new Map<string, { first: number; second: number }>();
+  for (const [i, w] of ws.entries()) {
+    const label = labelOf(w);
+    const seen = head.get(label);
+    if (seen) {
+      if (seen.second === Infinity) seen.second = i;
+    } else if (head.size < 5) head.set(label, { first: i, second: Infinity });
+  }
+  const byFirst = [...head.keys()];
+  const usual = byFirst.slice(0, 4);
+  return (i) => {
+    const label = labelOf(ws[i]!);
+    const at = head.get(label);
+    if (!at || at.first !== i) return usual;
+    const key = (l: string): number => (l === label ? at.second : head.get(l)!.first);
+    return byFirst.filter((l) => key(l) !== Infinity).sort((a, b) => key(a) - key(b)).slice(0, 4);
+  };
+}
