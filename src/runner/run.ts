@@ -26,6 +26,7 @@ import {
   SupervisorMachine, nextTickDue, performActions, SIGKILL,
   type ExitStatus, type HostPort, type LogLevel, type ProcessSummary,
 } from './machine/index.js';
+import { drainPipePool } from './host/anon-pipes.js';
 import { loadRunSource, type RunSource, type RunSourceOptions } from './load.js';
 import { displayName, formatSummary } from './summary.js';
 
@@ -419,6 +420,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunResult
   } finally {
     if (deadline) clearTimeout(deadline);
     unsubscribe();
+    drainPipePool(); // spare pipes made for children that were never started
     const killed = sweep(spawnedGroups);
     if (killed.length > 0) {
       opts.stderr(`run: killed ${killed.length} leftover process group${killed.length === 1 ? '' : 's'} (pgid ${killed.join(', ')}) `
