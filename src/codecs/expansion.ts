@@ -157,6 +157,17 @@ function formatOne(spec: Spec, v: Arg, names: ExpansionNames, index: number): st
   }
 }
 
+/**
+ * The template as expand() walks it: by code points (Python indexes a str by them, and the
+ * `at index N` of a message counts them), which are plain UTF-16 units when there is no
+ * surrogate, so the string itself serves and no array is built.
+ */
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+type Chars = string | string[];
+const charsOf = (template: string): Chars => (HAS_SURROGATE.test(template) ? Array.from(template) : template);
+const joinChars = (s: Chars, from: number, to: number): string => (typeof s === 'string' ? s.slice(from, to) : s.slice(from, to).join(''));
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+
 class UnknownName extends Error {
   constructor(readonly key: string) {
     super(pyRepr(key));
@@ -168,7 +179,7 @@ class UnknownName extends Error {
  * quoted name) or 'bad-format' (message is Python's exception text).
  */
 export function expand(template: string, names: ExpansionNames): ExpandResult {
-  const s = Array.from(template);
+  const s = charsOf(template);
   const n = s.length;
   let out = '';
   let pos = 0;
@@ -185,8 +196,16 @@ export function expand(template: string, names: ExpansionNames): ExpandResult {
     while (pos < n) {
       const c = s[pos]!;
       if (c !== '%') {
-        out += c;
-        pos++;
+        if (typeof s === 'string') {
+          // the run of literal text up to the next `%`, at once
+          const next = s.indexOf('%', pos);
+          const end = next < 0 ? n : next;
+          out += s.slice(pos, end);
+          pos = end;
+        } else {
+          out += c;
+          pos++;
+        }
         continue;
       }
       pos++;
@@ -205,7 +224,7 @@ export function expand(template: string, names: ExpansionNames): ExpandResult {
           pos++;
         }
         if (depth > 0) throw new FormatError('incomplete format key');
-        const key = s.slice(keyStart, pos - 1).join('');
+        const key = joinChars(s, keyStart, pos - 1);
         if (!Object.prototype.hasOwnProperty.call(names, key)) throw new UnknownName(key);
         args = names[key]!;
         argidx = -2;
@@ -304,12 +323,16 @@ export interface Specifier {
 
 /** Every conversion in the template, in order (stops at the first syntax error). */
 export function specifiers(template: string): Specifier[] {
-  const s = Array.from(template);
   const found: Specifier[] = [];
+  if (!template.includes('%')) return found;
+  const s = charsOf(template);
   let pos = 0;
   while (pos < s.length) {
     if (s[pos] !== '%') {
-      pos++;
+      if (typeof s === 'string') {
+        const next = s.indexOf('%', pos);
+        pos = next < 0 ? s.length : next;
+      } else pos++;
       continue;
     }
     const start = pos++;
@@ -328,20 +351,20 @@ export function specifiers(template: string): Specifier[] {
         pos++;
       }
       if (depth > 0) break;
-      name = s.slice(keyStart, pos - 1).join('');
+      name = joinChars(s, keyStart, pos - 1);
     }
     while (pos < s.length && '-+ #0'.includes(s[pos]!)) pos++;
     if (s[pos] === '*') pos++;
-    else while (pos < s.length && /[0-9]/.test(s[pos]!)) pos++;
+    else while (pos < s.length && isDigit(s[pos])) pos++;
     if (s[pos] === '.') {
       pos++;
       if (s[pos] === '*') pos++;
-      else while (pos < s.length && /[0-9]/.test(s[pos]!)) pos++;
+      else while (pos < s.length && isDigit(s[pos])) pos++;
     }
     if (pos < s.length && 'hlL'.includes(s[pos]!)) pos++;
     if (pos >= s.length) break;
     const conversion = s[pos++]!;
-    found.push({ name, conversion, index: start, text: s.slice(start, pos).join('') });
+    found.push({ name, conversion, index: start, text: joinChars(s, start, pos) });
   }
   return found;
 }

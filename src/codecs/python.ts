@@ -122,8 +122,12 @@ export function pyInt(text: string, base: 10 | 8 = 10): Result<bigint> {
   return ok(negative ? -value : value);
 }
 
+const PLAIN_DIGITS = /^[0-9]{1,15}$/;
+
 /** `pyInt` as a JS number (supervisord's integers all fit; beyond 2^53 precision is lost). */
 export function pyIntNumber(text: string, base: 10 | 8 = 10): Result<number> {
+  // the common case, plain ASCII digits, reads the same in JS (leading zeros included)
+  if (base === 10 && PLAIN_DIGITS.test(text)) return ok(Number(text));
   const r = pyInt(text, base);
   return r.ok ? ok(Number(r.value)) : r;
 }

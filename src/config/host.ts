@@ -52,6 +52,7 @@ function readDb(path: string): string[][] {
 export function systemHost(): HostProbe {
   let users: PasswdEntry[] | null = null;
   let groups: GroupEntry[] | null = null;
+  const dirs = new Map<string, boolean>();
   return {
     users() {
       users ??= readDb('/etc/passwd')
@@ -66,11 +67,17 @@ export function systemHost(): HostProbe {
       return groups;
     },
     isDir(path) {
-      try {
-        return statSync(path).isDirectory();
-      } catch {
-        return false;
+      // asked again for every process of a section (their log folder): one stat per path
+      let known = dirs.get(path);
+      if (known === undefined) {
+        try {
+          known = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+        } catch {
+          known = false;
+        }
+        dirs.set(path, known);
       }
+      return known;
     },
     isWritableDir(path) {
       try {

@@ -6,9 +6,17 @@ export const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
 /** argv as supervisord will split it at spawn time; null when it cannot be split. */
 export function argvOf(command: string | null): string[] | null {
   if (command === null) return null;
-  const r = shlexSplit(command);
-  return r.ok ? r.value : null;
+  // several rules split the same commands (thousands on a big config): once each
+  let argv = argvCache.get(command);
+  if (argv === undefined) {
+    const r = shlexSplit(command);
+    argv = r.ok ? r.value : null;
+    argvCache.set(command, argv);
+  }
+  return argv && argv.slice();
 }
+
+const argvCache = new Map<string, string[] | null>();
 
 /** `sh -c '...'` (or bash, or via /usr/bin/env): returns the script text. */
 export function shellScript(argv: readonly string[]): string | null {

@@ -104,9 +104,19 @@ export function processesOf(ctx: IniLintContext): ResolvedProcess[] {
 
 /** One process per section (the first), for checks about the section's settings. */
 export function sectionsOf(ctx: IniLintContext): ResolvedProcess[] {
-  const seen = new Set<string>();
-  return processesOf(ctx).filter((p) => (seen.has(p.sectionName) ? false : (seen.add(p.sectionName), true)));
+  // a dozen rules ask, on configs of thousands of processes: worked out once per config
+  const config = ctx.config;
+  if (!config) return [];
+  let firsts = sectionsCache.get(config);
+  if (!firsts) {
+    const seen = new Set<string>();
+    firsts = processesOf(ctx).filter((p) => (seen.has(p.sectionName) ? false : (seen.add(p.sectionName), true)));
+    sectionsCache.set(config, firsts);
+  }
+  return firsts.slice();
 }
+
+const sectionsCache = new WeakMap<object, ResolvedProcess[]>();
 
 /** Sections of the merged file whose header is of this kind. */
 export function sectionsOfKind(ctx: IniLintContext, kind: SectionKind) {

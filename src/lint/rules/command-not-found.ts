@@ -27,6 +27,16 @@ command=/bin/sh -c 'exec sleep 60'
   host: true,
   check(ctx, report) {
     if (ctx.kind !== 'ini' || !ctx.host) return;
+    // many sections run the same program: look each one up once
+    const exists = (f: string): boolean => {
+      try {
+        return statSync(f, { throwIfNoEntry: false }) !== undefined;
+      } catch {
+        return false;
+      }
+    };
+    const problems = new Map<string, string | undefined>();
+    const onPath = new Map<string, string | undefined>();
     for (const p of sectionsOf(ctx)) {
       const argv = argvOf(p.command);
       const prog = argv?.[0];
@@ -37,15 +47,19 @@ command=/bin/sh -c 'exec sleep 60'
       if (prog.includes('/')) found = isAbsolute(prog) ? prog : resolve(ctx.cwd, prog);
       else {
         const path = p.environment.PATH ?? ctx.env.PATH;
-        const dirs = path ? path.split(delimiter) : ['/bin', '/usr/bin', '/usr/local/bin'];
-        found = dirs.map((d) => join(d, prog)).find((f) => {
-          try {
-            statSync(f);
-            return true;
-          } catch {
-            return false;
-          }
-        });
+        const pathKey = `${path ?? ''}\0${prog}`;
+        if (onPath.has(pathKey)) found = onPath.get(pathKey);
+        else {
+          const dirs = path ? path.split(delimiter) : ['/bin', '/usr/bin', '/usr/local/bin'];
+          found = dirs.map((d) => join(d, prog)).find(exists);
+          onPath.set(pathKey, found);
+        }
+      }
+      const memoKey = `${found ?? ''}\0${prog}`;
+      if (problems.has(memoKey)) {
+        const known = problems.get(memoKey);
+        if (known) report({ ...at, message: `[${p.sectionName}] ${known}: supervisord will fail to spawn it and end FATAL` });
+        continue;
       }
       let problem: string | undefined;
       try {
@@ -63,6 +77,7 @@ command=/bin/sh -c 'exec sleep 60'
       } catch {
         problem = `can't find command '${prog}'`;
       }
+      problems.set(memoKey, problem);
       if (problem) report({ ...at, message: `[${p.sectionName}] ${problem}: supervisord will fail to spawn it and end FATAL` });
     }
   },
