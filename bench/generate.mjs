@@ -2,15 +2,17 @@
 // How long `gen-supervisor generate` takes on a large workers file, against a bare `node -e 0`.
 // Target: the median generate run within 4x the median bare node start.
 //   node bench/generate.mjs [--runs N] [--programs N] [--keep]
-// Needs a build (`npm run build`); prints a small table, asserts nothing.
+// Needs a build (`npm run build`); prints a small table, asserts nothing. It runs what users
+// run: the `bin` of package.json (the bundled CLI in dist/bundle/).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/src/cli/main.js');
+const { bin } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const cli = join(root, typeof bin === 'string' ? bin : bin['gen-supervisor']);
 
 function flag(name, fallback) {
   const i = process.argv.indexOf(name);

@@ -10,8 +10,16 @@ import { environmentCodec } from '../codecs/environment.js';
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { ModelOption } from '../workers/model.js';
 import { describeNames, hasExpansion, literalText, nameAvailable, type Segment, segments } from './percent.js';
-import { hold, release } from './placeholders.js';
+import { hold, PLACEHOLDER_OPEN, type Placeheld, release } from './placeholders.js';
 import { hazard, hazardMessage } from './safety.js';
+
+/**
+ * Text with no `%` (and no placeholder character) is one literal segment: holding it changes
+ * nothing and releasing it gives it back as it is, so the encoders skip both for it.
+ */
+function plain(text: string): boolean {
+  return !text.includes('%') && !text.includes(PLACEHOLDER_OPEN);
+}
 
 export class Encoder {
   readonly diagnostics: Diagnostic[] = [];
@@ -41,6 +49,13 @@ export class Encoder {
     const text = this.toText(spec, opt, where);
     if (text === null) return null;
     const passes = spec.expansion.passes;
+    if (plain(text)) {
+      // No `%` and no placeholder character: one literal segment, written as it is.
+      const parsed = codecFor(spec.type).parse(text);
+      if (!parsed.ok) return this.error(opt.at, `${where}: supervisord would refuse ${JSON.stringify(text)}: ${parsed.message}`);
+      const h = hazard(text);
+      return h ? this.error(opt.at, hazardMessage(where, h)) : text;
+    }
     const segs = this.segs(text, names, passes, where, opt.at);
     if (!segs) return null;
     if (!hasExpansion(segs)) {
@@ -71,9 +86,13 @@ export class Encoder {
   private command(spec: OptionSpec, opt: ModelOption, where: string, names: readonly ExpansionName[]): string | null {
     const passes = spec.expansion.passes;
     if (!Array.isArray(opt.value)) {
-      const segs = this.segs(String(opt.value).trim(), names, passes, where, opt.at);
-      if (!segs) return null;
-      const held = hold(segs);
+      const value = String(opt.value).trim();
+      let held: Placeheld = { text: value, expansions: [] };
+      if (!plain(value)) {
+        const segs = this.segs(value, names, passes, where, opt.at);
+        if (!segs) return null;
+        held = hold(segs);
+      }
       const h = hazard(held.text);
       if (h) return this.error(opt.at, hazardMessage(where, h, 'write the command as a list ([program, arg, ...]) so that gen-supervisor can quote it, or remove the white space before it'));
       const split = shlexSplit(held.text);
@@ -83,11 +102,15 @@ export class Encoder {
     }
     const expansions: string[] = [];
     const argv: string[] = [];
-    for (const [i, item] of opt.value.entries()) {
+    for (let i = 0; i < opt.value.length; i++) {
+      const item = String(opt.value[i]);
       const at = opt.items?.[i] ?? opt.at;
-      const segs = this.segs(String(item), names, passes, `${where}[${i}]`, at);
-      if (!segs) return null;
-      const text = hold(segs, expansions).text;
+      let text = item;
+      if (!plain(item)) {
+        const segs = this.segs(item, names, passes, `${where}[${i}]`, at);
+        if (!segs) return null;
+        text = hold(segs, expansions).text;
+      }
       if (/[\r\n]/.test(text)) return this.error(at, hazardMessage(`${where}[${i}]`, { kind: 'line-break' }));
       argv.push(text);
     }
@@ -99,24 +122,40 @@ export class Encoder {
   private environment(spec: OptionSpec, opt: ModelOption, where: string, names: readonly ExpansionName[]): string | null {
     const expansions: string[] = [];
     const pairs: Array<[string, string]> = [];
+    const ats: SourcePos[] = [];
     let failed = false;
-    for (const [key, value] of Object.entries(opt.value as Record<string, string>)) {
+    const map = opt.value as Record<string, string>;
+    for (const key of Object.keys(map)) {
+      const value = map[key]!;
       const at = opt.entries?.[key] ?? opt.at;
-      const segs = this.segs(value, names, spec.expansion.passes, `${where}.${key}`, at);
-      if (!segs) {
-        failed = true;
-        continue;
+      let text = value;
+      if (!plain(value)) {
+        const segs = this.segs(value, names, spec.expansion.passes, `${where}.${key}`, at);
+        if (!segs) {
+          failed = true;
+          continue;
+        }
+        text = hold(segs, expansions).text;
       }
-      const pair: [string, string] = [key, hold(segs, expansions).text];
+      pairs.push([key, text]);
+      ats.push(at);
+    }
+    // The whole map written at once reads back right only if every variable alone does (each
+    // one is KEY="value", three tokens of its own), so most maps need one check, not one per
+    // variable; the per-variable checks below are only for saying which one fails.
+    if (!failed) {
+      const all = environmentCodec.format(pairs);
+      if (all.ok) return release(all.value, expansions, spec.expansion.passes);
+    }
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
       const one = environmentCodec.format([pair]);
       if (!one.ok) {
         const h = hazard(pair[1]);
-        const message = h && h.kind !== 'strip' ? hazardMessage(`${where}.${key}`, h, 'remove the white space before it, or pass the value another way (a file the program reads)') : `${where}.${key}: ${one.message}`;
-        this.error(at, message);
+        const message = h && h.kind !== 'strip' ? hazardMessage(`${where}.${pair[0]}`, h, 'remove the white space before it, or pass the value another way (a file the program reads)') : `${where}.${pair[0]}: ${one.message}`;
+        this.error(ats[i]!, message);
         failed = true;
-        continue;
       }
-      pairs.push(pair);
     }
     if (failed) return null;
     const all = environmentCodec.format(pairs);

@@ -17,7 +17,10 @@ const NUMERIC = new Set(['process_num', 'numprocs']);
 const CONVERSIONS = 'diouxXeEfFgGcrsa';
 
 function checkSpec(m: RegExpExecArray): string | null {
-  const [text, name, , , , , conv] = m;
+  // Indexes, not array destructuring: that goes through the iterator protocol, slow in cold code.
+  const text = m[0];
+  const name = m[1];
+  const conv = m[6];
   if (conv === '' || !CONVERSIONS.includes(conv!)) {
     const got = conv === '' ? 'nothing' : JSON.stringify(conv);
     return `${JSON.stringify(text)} is not a complete supervisord expansion: after %(${name}) comes a conversion such as s or 02d, not ${got}; write %% for a literal %`;
@@ -30,10 +33,15 @@ function checkSpec(m: RegExpExecArray): string | null {
 
 /** Literal text and kept expansions, or why the text cannot be read. */
 export function segments(value: string): Result<Segment[]> {
+  // Most values have no `%` at all: one text segment (none for '').
+  let next = value.indexOf('%');
+  if (next === -1) return ok(value ? [{ kind: 'text', text: value }] : []);
   const out: Segment[] = [];
   let text = '';
   let i = 0;
-  while (i < value.length) {
+  while (next !== -1) {
+    text += value.slice(i, next);
+    i = next;
     if (value.startsWith('%%', i)) {
       text += '%';
       i += 2;
@@ -50,10 +58,12 @@ export function segments(value: string): Result<Segment[]> {
       out.push({ kind: 'expansion', name: m[1]!, text: full });
       i += full.length;
     } else {
-      text += value[i];
+      text += '%';
       i++;
     }
+    next = value.indexOf('%', i);
   }
+  text += value.slice(i);
   if (text) out.push({ kind: 'text', text });
   return ok(out);
 }

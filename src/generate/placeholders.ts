@@ -6,6 +6,8 @@ import { escapePercent } from '../codecs/expansion.js';
 import type { Segment } from './percent.js';
 
 const OPEN = '\uE000';
+/** The character that starts a placeholder. */
+export const PLACEHOLDER_OPEN = OPEN;
 const CLOSE = '\uE001';
 
 export interface Placeheld {
@@ -26,7 +28,12 @@ export function hold(segs: readonly Segment[], expansions: string[] = []): Place
   return { text, expansions };
 }
 
+const PLACEHOLDER = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
+
 /** Escape literal `%` for `passes` expansions, then put the kept expansions back. */
 export function release(text: string, expansions: readonly string[], passes: 0 | 1 | 2): string {
-  return escapePercent(text, passes).replace(new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g'), (_, i: string) => expansions[Number(i)]!);
+  if (!text.includes('%') && !text.includes(OPEN)) return text;
+  const escaped = escapePercent(text, passes);
+  if (!escaped.includes(OPEN)) return escaped;
+  return escaped.replace(PLACEHOLDER, (_, i: string) => expansions[Number(i)]!);
 }

@@ -7,9 +7,16 @@ import { pyStrip } from '../codecs/python.js';
 
 export type Hazard = { kind: 'line-break' } | { kind: 'strip' } | { kind: 'comment'; char: string };
 
+/** Printable ASCII other than space: never Python white space. */
+function solid(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
 export function hazard(text: string): Hazard | null {
   if (/[\r\n]/.test(text)) return { kind: 'line-break' };
-  if (pyStrip(text) !== text) return { kind: 'strip' };
+  // Only the ends can be stripped: when both are plainly not white space, nothing is.
+  const ends = text.length > 0 && solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1));
+  if (!ends && pyStrip(text) !== text) return { kind: 'strip' };
   const at = inlineCommentIndex(text);
   return at >= 0 ? { kind: 'comment', char: text[at]! } : null;
 }

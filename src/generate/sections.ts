@@ -10,10 +10,37 @@ export const DEFAULT_PROCESS_NAME = '%(program_name)s_%(process_num)02d';
 const RPC_FACTORY = 'supervisor.rpcinterface:make_main_rpcinterface';
 const MAP_OF: Record<ProcessModel['kind'], string> = { program: 'programs', eventlistener: 'eventlisteners', 'fcgi-program': 'fcgi_programs' };
 
+const catalogueOrder = new Map<SectionKind, Map<string, number>>();
+
+/** Where each key of the section kind comes in the catalogue. */
+function orderOf(kind: SectionKind): Map<string, number> {
+  let order = catalogueOrder.get(kind);
+  if (!order) {
+    order = new Map();
+    for (const [i, spec] of sectionSpec(kind).options.entries()) if (!order.has(spec.key)) order.set(spec.key, i);
+    catalogueOrder.set(kind, order);
+  }
+  return order;
+}
+
 /** Options in catalogue order, each encoded; a key that fails is left out (its error is recorded). */
 function entries(enc: Encoder, kind: SectionKind, options: Options, where: string): IniWriteEntry[] {
   const out: IniWriteEntry[] = [];
-  for (const spec of sectionSpec(kind).options) {
+  const specs = sectionSpec(kind).options;
+  // The few keys given, sorted into catalogue order (rather than every catalogue key looked up).
+  const order = orderOf(kind);
+  const present: number[] = [];
+  for (const key of Object.keys(options)) {
+    const i = order.get(key);
+    if (i === undefined) continue;
+    // Insertion sort: a handful of keys, and Array#sort allocates a work area on every call.
+    let j = present.length;
+    present.push(i);
+    for (; j > 0 && present[j - 1]! > i; j--) present[j] = present[j - 1]!;
+    present[j] = i;
+  }
+  for (const i of present) {
+    const spec = specs[i]!;
     const opt = options[spec.key];
     if (!opt) continue;
     const value = enc.option(spec, opt, `${where}.${spec.key}`);
@@ -68,11 +95,11 @@ function inetUrlHost(text: string): string {
 
 export function processSection(enc: Encoder, p: ProcessModel): IniWriteSection {
   const where = `${MAP_OF[p.kind]}.${p.name}`;
-  const options: Options = { ...p.options };
+  let options: Options = p.options;
   const numprocs = options.numprocs?.value;
   const many = typeof numprocs === 'number' && numprocs > 1;
   if (many && !options.process_name) {
-    options.process_name = { key: 'process_name', value: DEFAULT_PROCESS_NAME, at: options.numprocs!.at };
+    options = { ...options, process_name: { key: 'process_name', value: DEFAULT_PROCESS_NAME, at: options.numprocs!.at } };
   }
   const list = entries(enc, p.kind, options, where);
   const name = list.find((e) => e.key === 'process_name')?.value;

@@ -3,6 +3,6 @@ export const AJV_OPTIONS = {
   allErrors: true,
   allowUnionTypes: true,
   strictTuples: false,
-  // minLength needs only "non-empty"; ucs2length would put a require() into the ESM validator.
+  // minLength needs only "non-empty"; ucs2length would put a require() of ajv into the validator.
   unicode: false,
 } as const;

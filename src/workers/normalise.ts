@@ -8,9 +8,15 @@ import type { ControlModel, GroupModel, ModelOption, Options, ProcessModel, Work
 import { nameProblem } from './names.js';
 import { PROCESS_MAPS } from './schema.js';
 import { applyTemplate, type TemplateScope } from './template.js';
-import type { DataPath, YamlSource } from './yaml-source.js';
+import type { Cursor, YamlSource } from './yaml-source.js';
 
 type Data = Record<string, unknown>;
+
+/** `obj[key] = value` as an own property, even for `__proto__` (as Object.fromEntries does). */
+function ownProperty(obj: object, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else (obj as Data)[key] = value;
+}
 
 export interface NormaliseOptions {
   cliVars: Readonly<Record<string, string>>;
@@ -30,63 +36,81 @@ class Normaliser {
   }
 
   /** Strings templated, numbers and booleans kept (environment values become strings). */
-  private templated(value: unknown, path: DataPath): unknown {
+  private templated(value: unknown, at: Cursor): unknown {
     if (typeof value === 'string') {
+      if (!value.includes('${')) return value;
       const r = applyTemplate(value, this.scope);
       if (r.ok) return r.value;
-      this.error(this.src.locate(path), r.message, 'workers-template');
+      this.error(this.src.pos(at), r.message, 'workers-template');
       return value;
     }
-    if (Array.isArray(value)) return value.map((v, i) => this.templated(v, [...path, i]));
+    if (Array.isArray(value)) {
+      const out: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = this.templated(value[i], this.src.step(at, i));
+      return out;
+    }
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.templated(v, [...path, k])]));
+      const out: Data = {};
+      for (const k of Object.keys(value)) ownProperty(out, k, this.templated((value as Data)[k], this.src.step(at, k)));
+      return out;
     }
     return value;
   }
 
   resolveVars(vars: Data | undefined): void {
     const resolved: Record<string, string> = {};
+    const at = this.src.step(this.src.root, 'vars');
     for (const [name, raw] of Object.entries(vars ?? {})) {
       this.scope = { ...this.scope, vars: resolved };
-      resolved[name] = String(this.templated(String(raw), ['vars', name]));
+      resolved[name] = String(this.templated(String(raw), this.src.step(at, name)));
     }
     this.scope = { ...this.scope, vars: resolved };
   }
 
-  option(key: string, raw: unknown, path: DataPath): ModelOption {
-    const value = this.templated(raw, path);
-    const opt: ModelOption = { key, value: value as ModelOption['value'], at: this.src.locate(path) };
-    if (Array.isArray(value)) opt.items = value.map((_, i) => this.src.locate([...path, i]));
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      opt.value = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
-      opt.entries = Object.fromEntries(Object.keys(value).map((k) => [k, this.src.locate([...path, k])]));
+  option(key: string, raw: unknown, at: Cursor): ModelOption {
+    const value = this.templated(raw, at);
+    const opt: ModelOption = { key, value: value as ModelOption['value'], at: this.src.pos(at) };
+    if (Array.isArray(value)) {
+      const items: SourcePos[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) items[i] = this.src.pos(this.src.step(at, i));
+      opt.items = items;
+    } else if (value && typeof value === 'object') {
+      const strings: Record<string, string> = {};
+      const entries: Record<string, SourcePos> = {};
+      for (const k of Object.keys(value)) {
+        ownProperty(strings, k, String((value as Data)[k]));
+        ownProperty(entries, k, this.src.pos(this.src.step(at, k)));
+      }
+      opt.value = strings;
+      opt.entries = entries;
     }
     return opt;
   }
 
-  options(data: Data | undefined, path: DataPath): Options {
+  options(data: Data | undefined, at: Cursor): Options {
     const out: Options = {};
-    for (const [key, raw] of Object.entries(data ?? {})) out[key] = this.option(key, raw, [...path, key]);
+    for (const [key, raw] of Object.entries(data ?? {})) out[key] = this.option(key, raw, this.src.step(at, key));
     return out;
   }
 
   control(data: unknown): ControlModel | null {
     if (data === undefined || data === false) return null;
-    const options = this.options(data as Data, ['control']);
-    return { kind: 'socket' in options ? 'unix' : 'inet', at: this.src.locate(['control'], 'key'), options };
+    const options = this.options(data as Data, this.src.step(this.src.root, 'control'));
+    return { kind: 'socket' in options ? 'unix' : 'inet', at: this.src.keyPos(this.src.root, 'control'), options };
   }
 
   processes(root: Data, defaults: Options): ProcessModel[] {
     const out: ProcessModel[] = [];
     const seen = new Map<string, string>();
     for (const [map, kind] of Object.entries(PROCESS_MAPS)) {
+      const mapAt = this.src.step(this.src.root, map);
       for (const [name, body] of Object.entries((root[map] as Data | undefined) ?? {})) {
-        const at = this.src.locate([map, name], 'key');
+        const at = this.src.keyPos(mapAt, name);
         const bad = nameProblem(kind, name);
         if (bad) this.error(at, bad);
         if (seen.has(name)) this.error(at, `${kind} ${JSON.stringify(name)} is also defined under ${seen.get(name)}: supervisord would silently drop one of them`);
         seen.set(name, map);
-        const own = this.options(body as Data, [map, name]);
+        const own = this.options(body as Data, this.src.step(mapAt, name));
         out.push({ kind, name, at, options: mergeDefaults(defaults, own) });
       }
     }
@@ -97,16 +121,18 @@ class Normaliser {
     const byName = new Map(processes.map((p) => [p.name, p]));
     const memberOf = new Map<string, string>();
     const out: GroupModel[] = [];
+    const groupsAt = this.src.step(this.src.root, 'groups');
     for (const [name, body] of Object.entries((root.groups as Data | undefined) ?? {})) {
-      const at = this.src.locate(['groups', name], 'key');
+      const at = this.src.keyPos(groupsAt, name);
       const bad = nameProblem('group', name);
       if (bad) this.error(at, bad);
       if (byName.has(name)) this.error(at, `group ${JSON.stringify(name)} has the name of a ${byName.get(name)!.kind}: supervisord would silently run only one of them; rename one`);
+      const groupAt = this.src.step(groupsAt, name);
       const list = Array.isArray(body) ? body : ((body as Data).programs as string[]);
-      const listPath: DataPath = Array.isArray(body) ? ['groups', name] : ['groups', name, 'programs'];
-      const programs = list.map((member, i) => ({ name: String(member), at: this.src.locate([...listPath, i]) }));
+      const listAt = Array.isArray(body) ? groupAt : this.src.step(groupAt, 'programs');
+      const programs = list.map((member, i) => ({ name: String(member), at: this.src.pos(this.src.step(listAt, i)) }));
       for (const m of programs) this.checkMember(name, m, byName.get(m.name), memberOf);
-      const priority = Array.isArray(body) || (body as Data).priority === undefined ? null : this.option('priority', (body as Data).priority, ['groups', name, 'priority']);
+      const priority = Array.isArray(body) || (body as Data).priority === undefined ? null : this.option('priority', (body as Data).priority, this.src.step(groupAt, 'priority'));
       out.push({ name, at, programs, priority });
     }
     return out;
@@ -131,18 +157,26 @@ class Normaliser {
 
 /** Defaults under a process's own options; environment maps merge key by key. */
 export function mergeDefaults(defaults: Options, own: Options): Options {
-  const merged: Options = { ...defaults, ...own };
+  // What `{ ...defaults, ...own }` gives (own properties, in that order), without the spreads,
+  // which are slow and allocate a lot in short-lived, unoptimised code.
+  const merged = assignOwn(assignOwn({}, defaults), own) as Options;
   const d = defaults.environment;
   const o = own.environment;
   if (d && o) {
     merged.environment = {
       key: 'environment',
-      value: { ...(d.value as Record<string, string>), ...(o.value as Record<string, string>) },
+      value: assignOwn(assignOwn({}, d.value as object), o.value as object) as Record<string, string>,
       at: o.at,
-      entries: { ...d.entries, ...o.entries },
+      entries: assignOwn(assignOwn({}, d.entries), o.entries) as Record<string, SourcePos>,
     };
   }
   return merged;
+}
+
+/** Copies the own enumerable properties of `from` (if any) onto `to`, as a spread would. */
+function assignOwn(to: object, from: object | undefined): object {
+  if (from) for (const k of Object.keys(from)) ownProperty(to, k, (from as Data)[k]);
+  return to;
 }
 
 /** The model of schema-valid data, or the located reasons it cannot be built. */
@@ -150,15 +184,15 @@ export function normalise(src: YamlSource, opts: NormaliseOptions): { model: Wor
   const n = new Normaliser(src, opts);
   const root = src.data as Data;
   n.resolveVars(root.vars as Data | undefined);
-  const defaults = n.options(root.defaults as Data | undefined, ['defaults']);
+  const defaults = n.options(root.defaults as Data | undefined, src.step(src.root, 'defaults'));
   const processes = n.processes(root, defaults);
   const model: WorkersModel = {
     file: src.file,
-    supervisord: n.options(root.supervisord as Data | undefined, ['supervisord']),
+    supervisord: n.options(root.supervisord as Data | undefined, src.step(src.root, 'supervisord')),
     control: n.control(root.control),
     processes,
     groups: n.groups(root, processes),
-    include: root.include === undefined ? null : n.option('files', root.include, ['include']),
+    include: root.include === undefined ? null : n.option('files', root.include, src.step(src.root, 'include')),
   };
   return { model, diagnostics: n.diagnostics };
 }

@@ -31,7 +31,12 @@ export function applyTemplate(text: string, scope: TemplateScope): Result<string
   if (!text.includes('${')) return ok(text);
   let out = '';
   let i = 0;
-  while (i < text.length) {
+  for (;;) {
+    // Copy up to the next `$` at once; only `$${` and `${` mean anything.
+    const dollar = text.indexOf('$', i);
+    if (dollar === -1) break;
+    out += text.slice(i, dollar);
+    i = dollar;
     if (text.startsWith('$${', i)) {
       out += '${';
       i += 3;
@@ -46,8 +51,8 @@ export function applyTemplate(text: string, scope: TemplateScope): Result<string
       i = end + 1;
       continue;
     }
-    out += text[i];
+    out += '$';
     i++;
   }
-  return ok(out);
+  return ok(out + text.slice(i));
 }

@@ -1,7 +1,10 @@
 /**
  * The schema validator compiled at build time by scripts/build-validator.mjs (ajv standalone
- * code), so loading a file never compiles a schema.
+ * code), so loading a file never compiles a schema. It is a CommonJS file required on first
+ * use: commands that read no worker description never load it.
  */
+import { createRequire } from 'node:module';
+
 export interface AjvError {
   instancePath: string;
   schemaPath: string;
@@ -16,12 +19,21 @@ export interface CompiledValidator {
   errors?: AjvError[] | null;
 }
 
-const compiled = (await import(new URL('./validate-workers.js', import.meta.url).href).catch((e: unknown) => {
-  throw new Error(`the compiled workers.yaml validator is missing (run \`npm run build\`): ${String(e)}`);
-})) as { default: CompiledValidator };
+let compiled: CompiledValidator | null = null;
+
+function validator(): CompiledValidator {
+  if (compiled) return compiled;
+  try {
+    // Beside this module: dist/src/workers/, or dist/bundle/ in the bundled CLI.
+    compiled = createRequire(import.meta.url)('./validate-workers.cjs') as CompiledValidator;
+  } catch (e) {
+    throw new Error(`the compiled workers.yaml validator is missing (run \`npm run build\`): ${String(e)}`);
+  }
+  return compiled;
+}
 
 /** Every schema violation of `data` (empty when valid). */
 export function schemaErrors(data: unknown): AjvError[] {
-  const validate = compiled.default;
+  const validate = validator();
   return validate(data) ? [] : [...(validate.errors ?? [])];
 }
