@@ -9,13 +9,15 @@
 // tools 150 more environment variables (every ENV_ name is an expansion name). Targets: big file <= 0.2x supervisord's time; small file <= 2x node's
 // own start-up. Prints only; it asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/src/cli/main.js');
+// What a user runs: the `bin` of package.json (the bundled CLI).
+const { bin } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const cli = join(root, typeof bin === 'string' ? bin : bin['gen-supervisor']);
 const python = '/usr/bin/python3';
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 7) || 7;

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
+// What a user runs: the `bin` of package.json (the bundled CLI).
+const { bin } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const CLI = join(ROOT, typeof bin === 'string' ? bin : bin['gen-supervisor']);
 const SUPERVISORD = '/usr/bin/supervisord';
 const CLK_TCK = 100; // Linux USER_HZ, the unit of utime/stime in /proc/PID/stat
 

@@ -33,9 +33,7 @@ export function displayPath(file: string, cwd: string): string {
   return rel.split(sep).join('/');
 }
 
-/** Line n (1-based) of a text, without its ending; undefined when out of range. */
-export function sourceLine(text: string | undefined, line: number): string | undefined {
-  if (text === undefined || line < 1) return undefined;
-  const lines = text.split(/\r\n|\r|\n/);
-  return line <= lines.length ? lines[line - 1] : undefined;
+/** The lines of a source text, without their endings (none for an unknown file). */
+export function splitSource(text: string | undefined): string[] {
+  return text === undefined ? [] : text.split(/\r\n|\r|\n/);
 }

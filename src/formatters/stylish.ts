@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Formatter } from './context.js';
-import { displayPath, sourceLine } from './context.js';
+import { displayPath, splitSource } from './context.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], cyan: [36, 39] } as const;
 type Style = keyof typeof codes;
@@ -12,10 +12,17 @@ type Style = keyof typeof codes;
 export const formatStylish: Formatter = (diagnostics, ctx) => {
   const paint = (style: Style, s: string) => (ctx.color ? `\u001b[${codes[style][0]}m${s}\u001b[${codes[style][1]}m` : s);
   let out = '';
+  // Split each file once: a big config can have thousands of findings.
+  const lines = new Map<string, string[]>();
+  const linesOf = (file: string) => {
+    let l = lines.get(file);
+    if (!l) lines.set(file, (l = splitSource(ctx.sources[file])));
+    return l;
+  };
   for (const d of diagnostics) {
     const sev = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
     out += `${paint('bold', `${displayPath(d.file, ctx.cwd)}:${d.line}:${d.column}`)}: ${sev}: ${d.message} ${paint('dim', `[${d.ruleId}]`)}\n`;
-    out += excerpt(d, ctx.sources[d.file], paint);
+    out += excerpt(d, linesOf(d.file)[d.line - 1], paint);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
@@ -26,8 +33,7 @@ export const formatStylish: Formatter = (diagnostics, ctx) => {
   return out;
 };
 
-function excerpt(d: Diagnostic, text: string | undefined, paint: (s: Style, t: string) => string): string {
-  const line = sourceLine(text, d.line);
+function excerpt(d: Diagnostic, line: string | undefined, paint: (s: Style, t: string) => string): string {
   if (line === undefined) return '';
   const shown = line.replace(/\t/g, ' ');
   const num = String(d.line);
