@@ -23,6 +23,11 @@ function plain(text: string): boolean {
 
 export class Encoder {
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * Environment values this file defines ([supervisord] environment, then the program's own),
+   * as supervisord will see them: a `%` in one of them breaks a key expanded twice.
+   */
+  fileEnv: ReadonlyMap<string, string> = new Map();
 
   error(at: SourcePos, message: string, ruleId = 'generate-value'): null {
     this.diagnostics.push({ ...at, severity: 'error', ruleId, message });
@@ -37,6 +42,10 @@ export class Encoder {
       if (s.kind !== 'expansion') continue;
       if (passes === 0 || !nameAvailable(s.name, names)) {
         return this.error(at, `${where}: ${s.text} cannot be expanded there; the names supervisord offers for this key are ${describeNames(passes === 0 ? [] : names)} (write %% for a literal %)`, 'generate-expansion');
+      }
+      const inserted = passes === 2 && s.name.startsWith('ENV_') ? this.fileEnv.get(s.name.slice(4)) : undefined;
+      if (inserted !== undefined && inserted.includes('%')) {
+        return this.error(at, `${where}: supervisord expands this key twice, so the % inside ${s.name.slice(4)} (${JSON.stringify(inserted)}) inserted by ${s.text} would be read as a format and refused; remove the % from that variable or write the value here`, 'generate-expansion');
       }
     }
     return r.value;

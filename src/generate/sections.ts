@@ -5,6 +5,7 @@ import { codecFor } from '../codecs/index.js';
 import type { IniWriteEntry, IniWriteSection } from '../ini/writer.js';
 import type { ControlModel, GroupModel, ModelOption, Options, ProcessModel } from '../workers/model.js';
 import type { Encoder } from './encode.js';
+import { hasExpansion, literalText, segments } from './percent.js';
 
 export const DEFAULT_PROCESS_NAME = '%(program_name)s_%(process_num)02d';
 const RPC_FACTORY = 'supervisor.rpcinterface:make_main_rpcinterface';
@@ -50,7 +51,21 @@ function entries(enc: Encoder, kind: SectionKind, options: Options, where: strin
 }
 
 export function supervisordSection(enc: Encoder, options: Options): IniWriteSection {
-  return { name: 'supervisord', entries: entries(enc, 'supervisord', options, 'supervisord') };
+  const section = { name: 'supervisord', entries: entries(enc, 'supervisord', options, 'supervisord') };
+  // Its environment becomes ENV_ names for every program.
+  enc.fileEnv = new Map(envValues(options.environment));
+  return section;
+}
+
+/** A workers environment map as supervisord will hold it: only literal values are known here. */
+function envValues(opt: ModelOption | undefined): Array<[string, string]> {
+  if (!opt || typeof opt.value !== 'object' || opt.value === null || Array.isArray(opt.value)) return [];
+  const out: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(opt.value as Record<string, string>)) {
+    const segs = segments(value);
+    if (segs.ok && !hasExpansion(segs.value)) out.push([key, literalText(segs.value)]);
+  }
+  return out;
 }
 
 function renamed(opt: ModelOption | undefined, key: string): Options {
@@ -101,7 +116,10 @@ export function processSection(enc: Encoder, p: ProcessModel): IniWriteSection {
   if (many && !options.process_name) {
     options = { ...options, process_name: { key: 'process_name', value: DEFAULT_PROCESS_NAME, at: options.numprocs!.at } };
   }
+  const previous = enc.fileEnv;
+  enc.fileEnv = new Map([...previous, ...envValues(options.environment)]);
   const list = entries(enc, p.kind, options, where);
+  enc.fileEnv = previous;
   const name = list.find((e) => e.key === 'process_name')?.value;
   if (name !== undefined && options.process_name) checkProcessName(enc, name, many, options.process_name, where);
   const bool = (key: string) => options[key]?.value;
