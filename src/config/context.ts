@@ -7,7 +7,7 @@
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { IniConfig, IniConfigSection, IniEntry } from '../ini/index.js';
 import type { Codec } from '../codecs/types.js';
-import { expand, expansionNames, formatExpansionError, specifiers, type ExpansionValue } from '../codecs/expansion.js';
+import { expand, expansionNames, formatExpansionError, specifiers, type ExpansionValue, type Specifier } from '../codecs/expansion.js';
 import { isPySpace, pyRepr } from '../codecs/python.js';
 import { EntryPointResolver } from './entrypoint.js';
 import { LayeredNames } from './names.js';
@@ -62,10 +62,10 @@ export const placeholderFor = (name: string): string => "${" + name.slice(4) + "
  * null when that cannot give expand()'s answer: a bare `%s` (it prints the whole dict) or any
  * failure (its message lists every name), which the caller redoes with the full dict.
  */
-function expandFew(text: string, names: LayeredNames, lenient: boolean): Expanded | null {
+function expandFew(text: string, specs: readonly Specifier[], names: LayeredNames, lenient: boolean): Expanded | null {
   const few: Names = Object.create(null) as Names;
   let tainted = false;
-  for (const sp of specifiers(text)) {
+  for (const sp of specs) {
     if (sp.name === null) return null;
     const v = names.lookup(sp.name);
     if (v !== undefined) few[sp.name] = v;
@@ -106,6 +106,8 @@ export class Resolver {
   lenientEnv: boolean;
   readonly entryPoints: EntryPointResolver;
   private readonly seen = new Set<string>();
+  /** specifiers() of each text expanded: the processes of a section expand the same texts. */
+  private readonly specs = new Map<string, Specifier[]>();
 
   constructor(
     readonly ini: IniConfig,
@@ -197,7 +199,9 @@ export class Resolver {
     // without a `%`, expand() gives the text back whatever the names
     if (!text.includes('%')) return { ok: true, value: text, tainted: false };
     if (given instanceof LayeredNames) {
-      const few = expandFew(text, given, lenient);
+      let specs = this.specs.get(text);
+      if (!specs) this.specs.set(text, (specs = specifiers(text)));
+      const few = expandFew(text, specs, given, lenient);
       if (few) return few;
     }
     const names = given instanceof LayeredNames ? given.all() : given;
@@ -226,6 +230,8 @@ export class Resolver {
     const pos = entry ? this.valuePos(entry) : this.sectionPos(section);
     if (!entry) return { entry, value: opts.default ?? null, failed: false, tainted: false, pos };
     if (opts.expand === false) return { entry, value: entry.value, failed: false, tainted: false, pos };
+    // without a `%`, expand() gives the text back (most values): no label to build
+    if (!entry.value.includes('%')) return { entry, value: entry.value, failed: false, tainted: false, pos, quiet: opts.quiet };
     const label = opts.label ?? `${section!.name}.${key}`;
     const r = this.expandText(entry.value, names, label, pos, opts.suffix ?? '', opts.lenient ?? this.lenientEnv, opts.quiet);
     return { entry, value: r.value, failed: !r.ok, tainted: r.tainted, pos, quiet: opts.quiet };

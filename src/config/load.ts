@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { mergeIni, readIni, iniErrorText, type IniDocument } from '../ini/index.js';
+import { mergeIni, readIni, iniErrorText, type IniConfig, type IniDocument } from '../ini/index.js';
 import { expand, formatExpansionError } from '../codecs/expansion.js';
 import { pyCompare } from '../codecs/python.js';
 import { pySplit as splitWhitespace } from '../codecs/simple.js';
@@ -21,6 +21,12 @@ export interface LoadResult {
   /** Every document read: the main file first, then each included file in supervisord's order. */
   docs: IniDocument[];
   result: ResolveResult;
+  /**
+   * The merged INI resolution read (absent when no file could be read). Its values had
+   * `%(here)s` replaced textually when `hereReplaced` (an [include], or a lone fragment).
+   */
+  ini?: IniConfig;
+  hereReplaced?: boolean;
 }
 
 /** Reads a file's bytes; throws an error with `code` ENOENT when it does not exist. */
@@ -86,8 +92,9 @@ export function loadConfig(mainPath: string, ctx: ResolveContext, readFile?: Rea
   const warnings: string[] = [];
   const infos: string[] = [];
   const hereDirs: string[] = [here];
-  const first = mergeIni([mainDoc], { hereDirs: [here] });
-  const include = first.section('include');
+  // only [include] needs the main file merged on its own (its files= as supervisord reads it)
+  const named = (name: string) => mainDoc.sections.some((b) => !b.isDefault && b.name === name);
+  const include = named('include') ? mergeIni([mainDoc], { hereDirs: [here] }).section('include') : undefined;
   if (include) {
     const filesEntry = include.get('files');
     if (!filesEntry) {
@@ -149,8 +156,9 @@ export function loadConfig(mainPath: string, ctx: ResolveContext, readFile?: Rea
   }
 
   // A lone fragment is read as an included file is (see fragment.ts): `%(here)s` replaced textually.
-  const asFragment = ctx.allowFragment && !first.section('supervisord');
-  const ini = mergeIni(docs, include || asFragment ? { hereDirs } : {});
+  const asFragment = ctx.allowFragment && !named('supervisord');
+  const hereReplaced = Boolean(include || asFragment);
+  const ini = mergeIni(docs, hereReplaced ? { hereDirs } : {});
   const result = resolveConfig(ini, ctx, {
     mainFile: mainPath,
     files: docs.map((d) => d.file),
@@ -158,7 +166,7 @@ export function loadConfig(mainPath: string, ctx: ResolveContext, readFile?: Rea
     parseInfos: infos,
   });
   result.diagnostics.unshift(...diagnostics);
-  return { docs, result };
+  return { docs, result, ini, hereReplaced };
 }
 
 /** Python's `"%s"` inside double quotes: the text as is. */

@@ -16,7 +16,9 @@ import { nameCodec } from '../codecs/name.js';
 import { octalCodec } from '../codecs/octal.js';
 import { pyCompare, pyStrip } from '../codecs/python.js';
 import { signalCodec } from '../codecs/signal.js';
-import type { Names, Read, Resolver } from './context.js';
+import { specifiers } from '../codecs/expansion.js';
+import type { Codec } from '../codecs/types.js';
+import type { Expanded, Names, Read, Resolver } from './context.js';
 import { LayeredNames } from './names.js';
 import { existingDirpath, expandUser, nameToUid } from './host.js';
 import { RULE_IDS } from './rule-ids.js';
@@ -37,6 +39,42 @@ const def = (key: string): string => {
   if (d === undefined) defaults.set(key, (d = optionSpec('program', key)?.default ?? ''));
   return d;
 };
+
+/**
+ * Whether `text` expands the same for every process of a section: the names that differ between
+ * processes are process_num, a bare specifier's whole dict and, when `envVaries` (environment=
+ * itself names process_num), the ENV_ names. A failure's message lists only the names' keys,
+ * which are the same for every process.
+ */
+function sameForEveryProcess(text: string, envVaries: boolean): boolean {
+  if (!text.includes('%')) return true;
+  for (const sp of specifiers(text)) {
+    if (sp.name === null || sp.name === 'process_num') return false;
+    if (envVaries && sp.name.startsWith('ENV_')) return false;
+  }
+  return true;
+}
+
+/**
+ * What the first process of a section read and worked out that every later process would read
+ * and work out alike (see sameForEveryProcess): re-used instead of redone, as a big config has
+ * thousands of processes. Errors are unaffected: Resolver.error drops repeats anyway.
+ */
+interface SectionMemo {
+  envVaries: boolean;
+  /** Per key: the shared read, or null when the key's value differs per process. */
+  reads: Map<string, Read | null>;
+  /** A codec's result on a shared read. */
+  parsed: Map<Read, { value: unknown; known: boolean }>;
+  /** A log channel's file, when it is the same for every process. */
+  files: Map<string, LogFile>;
+}
+
+interface LogFile {
+  rawFile: string | null | 'AUTO';
+  syslogWord: boolean;
+  known: boolean;
+}
 
 /** Python's `sort()` of process configs: by priority, then name (stable). */
 export function sortProcesses<T extends { priority: number; name: string }>(list: T[]): T[] {
@@ -122,6 +160,10 @@ export function processesFromSection(
   // Key order matters only for a bare `%s` (it prints the whole dict): the dict supervisord passes
   // to expand() starts with its own names; the getter's starts with the ENV_ names.
   const end = numprocsStart.value + Math.min(numprocs.value, MAX_PROCESSES_PER_SECTION);
+  const envText = environmentRaw.value!;
+  const envSame = sameForEveryProcess(envText, false);
+  const memo: SectionMemo = { envVaries: !envSame, reads: new Map(), parsed: new Map(), files: new Map() };
+  let envShared: { expanded: Expanded; parsed: ReturnType<typeof environmentCodec.parse> | null } | undefined;
   for (let num = numprocsStart.value; num < end; num++) {
     const processCommon: Names = {
       here: r.here,
@@ -141,10 +183,16 @@ export function processesFromSection(
     const environment: Record<string, string> = {};
     let lenient = r.lenientEnv;
     const beforeEnv = new LayeredNames([processCommon, r.envNames], () => ({ ...processCommon, ...r.envNames }));
-    const envExpanded = r.expandText(environmentRaw.value!, beforeEnv, 'environment', environmentRaw.pos, suffix);
+    let envDone = envShared;
+    if (!envDone) {
+      const expanded = r.expandText(envText, beforeEnv, 'environment', environmentRaw.pos, suffix);
+      envDone = { expanded, parsed: expanded.ok ? environmentCodec.parse(expanded.value) : null };
+      if (envSame) envShared = envDone;
+    }
+    const envExpanded = envDone.expanded;
     if (!envExpanded.ok) lenient = true;
     else {
-      const parsed = environmentCodec.parse(envExpanded.value);
+      const parsed = envDone.parsed!;
       if (parsed.ok) {
         for (const [k, v] of parsed.value) {
           environment[k] = v;
@@ -156,15 +204,20 @@ export function processesFromSection(
       }
     }
     const getterNames = new LayeredNames([programEnv, processCommon, r.envNames], () => ({ ...r.envNames, ...processCommon, ...programEnv }));
-    const readP = (key: string, dflt: string | null = def(key)): Read =>
-      r.read(section, key, getterNames, { default: dflt, suffix, lenient });
+    const readP = (key: string, dflt: string | null = def(key)): Read => {
+      const known = memo.reads.get(key);
+      if (known) return known;
+      const got = r.read(section, key, getterNames, { default: dflt, suffix, lenient });
+      if (known === undefined) memo.reads.set(key, !got.entry || sameForEveryProcess(got.entry.value, memo.envVaries) ? got : null);
+      return got;
+    };
 
     const directoryRead = readP('directory', null);
     const directory = directoryRead.failed ? null : directoryRead.value;
 
     const logs: Record<'stdout' | 'stderr', LogSpec & { rawFile: string | null | 'AUTO' }> = {
-      stdout: logChannel(r, section, 'stdout', names, readP, suffix, lenient),
-      stderr: logChannel(r, section, 'stderr', names, readP, suffix, lenient),
+      stdout: logChannel(r, section, 'stdout', names, readP, suffix, lenient, memo),
+      stderr: logChannel(r, section, 'stderr', names, readP, suffix, lenient, memo),
     };
     logs.stdout.captureMaxbytes = stdoutCapture.value;
     logs.stdout.eventsEnabled = stdoutEvents.value;
@@ -234,10 +287,54 @@ function logChannel(
   readP: (key: string, dflt?: string | null) => Read,
   suffix: string,
   lenient: boolean,
+  memo: SectionMemo,
 ): LogSpec & { rawFile: string | null | 'AUTO' } {
   const lfKey = `${ch}_logfile`;
   const lfRead = readP(lfKey, null);
-  // rawFile: what supervisord holds after logfile_name (AUTO, None, a path, '' for empty)
+  let file = memo.files.get(lfKey);
+  if (!file) {
+    file = logFile(r, lfKey, lfRead, names, suffix, lenient);
+    const shared = memo.reads.get(lfKey) === lfRead && (!lfRead.entry || lfRead.failed || sameForEveryProcess(lfRead.value!, memo.envVaries));
+    if (shared) memo.files.set(lfKey, file);
+  }
+  const { rawFile, syslogWord, known } = file;
+  const opts = { suffix };
+  const parseP = <T>(key: string, codec: Codec<T>, fallback: T): { value: T; known: boolean } => {
+    const read = readP(key);
+    let got = memo.parsed.get(read) as { value: T; known: boolean } | undefined;
+    if (!got) {
+      got = r.parseOr(codec, read, fallback, opts);
+      if (memo.reads.get(key) === read) memo.parsed.set(read, got);
+    }
+    return got;
+  };
+  const backups = parseP(`${ch}_logfile_backups`, integerCodec, 10).value;
+  const maxbytes = parseP(`${ch}_logfile_maxbytes`, byteSizeCodec, 50 * 1024 * 1024);
+  let syslog = parseP(`${ch}_syslog`, booleanCodec, false).value;
+  if (syslogWord) {
+    r.warnings.push(
+      `For [${section.name}], ${lfKey}=syslog but this is deprecated and will be removed.  Use ${ch}_syslog=true to enable syslog instead.`,
+    );
+    syslog = true;
+  }
+  if (known && rawFile === 'AUTO' && maxbytes.known && maxbytes.value === 0) {
+    r.warnings.push(
+      `For [${section.name}], AUTO logging used for ${lfKey} without rollover, set maxbytes > 0 to avoid filling up filesystem unintentionally`,
+    );
+  }
+  return {
+    rawFile,
+    file: rawFile === '' ? null : rawFile,
+    maxbytes: maxbytes.value,
+    backups,
+    syslog,
+    captureMaxbytes: 0,
+    eventsEnabled: false,
+  };
+}
+
+/** The log file as supervisord holds it after logfile_name: AUTO, None, a path ('' for empty). */
+function logFile(r: Resolver, lfKey: string, lfRead: Read, names: LayeredNames, suffix: string, lenient: boolean): LogFile {
   let rawFile: string | null | 'AUTO' = 'AUTO';
   let syslogWord = false;
   let tainted = lfRead.tainted;
@@ -264,28 +361,5 @@ function logChannel(
       }
     }
   }
-  const opts = { suffix };
-  const backups = r.parseOr(integerCodec, readP(`${ch}_logfile_backups`), 10, opts).value;
-  const maxbytes = r.parseOr(byteSizeCodec, readP(`${ch}_logfile_maxbytes`), 50 * 1024 * 1024, opts);
-  let syslog = r.parseOr(booleanCodec, readP(`${ch}_syslog`), false, opts).value;
-  if (syslogWord) {
-    r.warnings.push(
-      `For [${section.name}], ${lfKey}=syslog but this is deprecated and will be removed.  Use ${ch}_syslog=true to enable syslog instead.`,
-    );
-    syslog = true;
-  }
-  if (known && rawFile === 'AUTO' && maxbytes.known && maxbytes.value === 0) {
-    r.warnings.push(
-      `For [${section.name}], AUTO logging used for ${lfKey} without rollover, set maxbytes > 0 to avoid filling up filesystem unintentionally`,
-    );
-  }
-  return {
-    rawFile,
-    file: rawFile === '' ? null : rawFile,
-    maxbytes: maxbytes.value,
-    backups,
-    syslog,
-    captureMaxbytes: 0,
-    eventsEnabled: false,
-  };
+  return { rawFile, syslogWord, known };
 }

@@ -14,6 +14,8 @@ export const COMMENT_PREFIXES = ['#', ';'] as const;
  * checks both call this, so they cannot disagree.
  */
 export function inlineCommentStart(line: string): number {
+  // most lines hold neither prefix
+  if (!line.includes(';') && !line.includes('#')) return -1;
   let cursors = new Map<string, number>(INLINE_COMMENT_PREFIXES.map((p) => [p, -1]));
   while (cursors.size > 0) {
     let found = -1;

@@ -79,7 +79,6 @@ export function readIni(text: string, file: string): IniDocument {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const lineNo = i + 1;
-    const raw = line + (eols[i] ? '\n' : '');
     let cut = inlineCommentStart(line);
     const fullComment = isFullLineComment(line);
     if (fullComment) cut = 0;
@@ -132,18 +131,18 @@ export function readIni(text: string, file: string): IniDocument {
       continue;
     }
     if (!block) {
-      doc.errors.push({ kind: 'no-section-header', file, line: lineNo, column: columnAt(line, lead), raw });
+      doc.errors.push({ kind: 'no-section-header', file, line: lineNo, column: columnAt(line, lead), raw: line + (eols[i] ? '\n' : '') });
       break;
     }
     const delim = firstDelimiter(value);
     if (delim < 0) {
       // configparser keeps `optname` here: indented lines below still continue the option above
-      doc.errors.push({ kind: 'no-delimiter', file, line: lineNo, column: columnAt(line, lead), raw });
+      doc.errors.push({ kind: 'no-delimiter', file, line: lineNo, column: columnAt(line, lead), raw: line + (eols[i] ? '\n' : '') });
       continue;
     }
     const rawKey = pyRstrip(value.slice(0, delim));
     if (rawKey === '') {
-      doc.errors.push({ kind: 'empty-key', file, line: lineNo, column: columnAt(line, lead), raw });
+      doc.errors.push({ kind: 'empty-key', file, line: lineNo, column: columnAt(line, lead), raw: line + (eols[i] ? '\n' : '') });
     }
     const afterDelim = value.slice(delim + 1);
     const skip = pyFirstNonSpace(afterDelim);
@@ -170,7 +169,7 @@ export function readIni(text: string, file: string): IniDocument {
   }
 
   for (const entry of doc.entries) {
-    entry.readValue = pyRstrip(entry.lines.map((l) => l.text).join('\n'));
+    entry.readValue = pyRstrip(entry.lines.length === 1 ? entry.lines[0]!.text : entry.lines.map((l) => l.text).join('\n'));
     entry.value = entry.readValue;
     for (const l of entry.lines) if (l.text !== '') entry.endLine = l.line;
   }

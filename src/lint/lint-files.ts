@@ -83,7 +83,8 @@ function lintIni(path: string, opts: LintOptions, rules: readonly Rule[]): OneRe
     mainFile: docs[0]?.file ?? path,
     mode,
     docs,
-    ini: mergeIni(docs),
+    // the rules read values as written: loadConfig's merge is that one unless it replaced %(here)s
+    ini: loaded.ini && !loaded.hereReplaced ? loaded.ini : mergeIni(docs),
     config: loaded.result.config,
     refusals: loaded.result.diagnostics,
     coveredRefusalIds: COVERED_REFUSAL_IDS,

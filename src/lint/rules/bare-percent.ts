@@ -30,6 +30,7 @@ command=/bin/date +%%s
       const kind = kindOf(s.name);
       if (!kind) continue;
       for (const e of s.entries()) {
+        if (!e.readValue.includes('%')) continue;
         const spec = optionSpec(kind, e.key);
         if (!spec || spec.expansion.passes === 0 || !spec.readBySupervisord) continue;
         for (const b of bareSpecifiers(e.readValue)) {

@@ -30,9 +30,10 @@ directory=/srv/app
       if (p.directory !== null && p.directory.startsWith('~')) {
         report({ ...(spanOf(ctx, p.sectionName, 'directory') ?? p.at), message: `[${p.sectionName}] directory=${p.directory}: supervisord does not expand '~' here, so the child fails with "couldn't chdir"; write the full path` });
       }
+      if (p.directory === null) continue;
       const argv = argvOf(p.command);
       const prog = argv?.[0];
-      if (!prog || prog.startsWith('/') || !prog.includes('/') || p.directory === null) continue;
+      if (!prog || prog.startsWith('/') || !prog.includes('/')) continue;
       const entry = entryOf(ctx, p.sectionName, 'command');
       const at = entry ? valuePartSpan(entry, prog) : p.at;
       report({ ...at, message: `[${p.sectionName}] command ${prog} is relative: supervisord looks for it from its own working directory, not from directory=${p.directory}; write ${p.directory.replace(/\/$/, '')}/${prog.replace(/^\.\//, '')}` });

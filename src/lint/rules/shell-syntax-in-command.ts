@@ -33,6 +33,8 @@ stdout_logfile=/var/log/web.log
     for (const p of sectionsOf(ctx)) {
       const argv = argvOf(p.command);
       if (!argv || argv.length === 0 || isShell(argv)) continue;
+      // every finding below needs one of these characters in the command (or a builtin first)
+      if (!BUILTINS.has(argv[0]!) && !/[&|<>;$~`]/.test(p.command!)) continue;
       const entry = entryOf(ctx, p.sectionName, 'command');
       const at = (part: string) => (entry && entry.value === p.command ? valuePartSpan(entry, part) : spanOf(ctx, p.sectionName, 'command') ?? p.at);
       const op = argv.find((a) => OPERATORS.has(a) || /^[12]?>>?\S/.test(a) || a.startsWith('2>'));
