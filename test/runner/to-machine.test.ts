@@ -17,9 +17,10 @@ function write(text: string): string {
   return path;
 }
 
+const load = (path: string) => loadRunSource(path, { env: ENV, cwd: '/tmp' });
+
 function ours(path: string): string[][] {
-  const { mapped } = loadRunSource(path, { env: ENV, cwd: '/tmp' });
-  return mapped.groups.map((g) => [g.name, ...g.processes.map((p) => p.name)]);
+  return load(path).mapped.groups.map((g) => [g.name, ...g.processes.map((p) => p.name)]);
 }
 
 async function theirs(path: string): Promise<string[][]> {
@@ -97,7 +98,7 @@ test('to-machine: expected orders written out', () => {
     ['n', 'n_0', 'n_1', 'n_10', 'n_11', 'n_2', 'n_3', 'n_4', 'n_5', 'n_6', 'n_7', 'n_8', 'n_9']);
   assert.deepEqual(ours(write(CASES['[group:x] keeps the programs= list order, not member priorities']!)),
     [['g', 'z', 'a', 'm0', 'm1', 'm2']]);
-  const dup = loadRunSource(write(CASES['same name and priority: group < program < eventlistener (the first kept)']!), { env: ENV, cwd: '/tmp' });
+  const dup = load(write(CASES['same name and priority: group < program < eventlistener (the first kept)']!));
   assert.deepEqual(dup.mapped.groups.map((g) => [g.name, g.kind]), [['dup', 'program'], ['other', 'group']]);
   assert.equal(dup.mapped.byKey.get('dup:dup')?.config.command, 'sleep 2');
 });
@@ -114,8 +115,7 @@ stopsignal=INT
 stopwaitsecs=3
 stopasgroup=true
 `);
-  const { config } = loadRunSource(path, { env: ENV, cwd: '/tmp' });
-  const spec = toMachineGroups(config).processes[0]!.spec;
+  const spec = toMachineGroups(load(path).config).processes[0]!.spec;
   assert.deepEqual(spec, {
     name: 'w', group: 'w', priority: 999, autostart: true, startsecs: 0, startretries: 7, autorestart: true,
     exitcodes: [0, 2], stopsignal: { name: 'INT', number: 2 }, stopwaitsecs: 3, stopasgroup: true, killasgroup: true,

@@ -40,7 +40,8 @@ const FACTORY = 'my@p;for(1..$ARGV[0]){pipe(my$r,my$w)or last;push@p,$r,$w}my$c=
 const pool: PipeEnds[] = [];
 let broken = false;
 
-function closeQuietly(fd: number): void {
+/** close(2) that ignores an fd already closed. */
+export function closeQuietly(fd: number): void {
   try {
     closeSync(fd);
   } catch {

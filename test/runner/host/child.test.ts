@@ -2,45 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signalChild, startChild, type Child, type StartChildOptions } from '../../../src/runner/host/child.js';
-import type { ExitStatus } from '../../../src/runner/machine/types.js';
+import { signalChild } from '../../../src/runner/host/child.js';
 import { tempDir } from '../../support/tmp.js';
-
-interface Run {
-  child: Child;
-  out: () => string;
-  err: () => string;
-  /** exit status, once the output pipes are closed too */
-  done: Promise<ExitStatus>;
-}
-
-function run(file: string, argv: string[], over: Partial<StartChildOptions> = {}): Run {
-  let out = '';
-  let err = '';
-  let exit: ExitStatus | undefined;
-  let finish: (s: ExitStatus) => void = () => undefined;
-  let outputDone = false;
-  const done = new Promise<ExitStatus>((res) => (finish = res));
-  const check = () => {
-    if (exit && outputDone) finish(exit);
-  };
-  const r = startChild('t', {
-    file, argv, env: { PATH: '/usr/bin:/bin' }, directory: null, umask: null, uid: null, redirectStderr: false,
-    onStdout: (c) => (out += c.toString()),
-    onStderr: (c) => (err += c.toString()),
-    onExit: (s) => {
-      exit = s;
-      check();
-    },
-    onOutputEnd: () => {
-      outputDone = true;
-      check();
-    },
-    ...over,
-  });
-  assert.ok(r.ok, JSON.stringify(r));
-  return { child: r.child, out: () => out, err: () => err, done };
-}
+import { run, waitFor } from './support.js';
 
 /** (state, pgrp, session) from /proc/PID/stat, or null once the process is gone. */
 function procStat(pid: number): { state: string; pgrp: number; session: number } | null {
@@ -52,14 +16,6 @@ function procStat(pid: number): { state: string; pgrp: number; session: number }
     return null;
   }
 }
-
-const waitFor = async (cond: () => boolean, ms = 3000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 test('the child leads its own process group, and a group signal reaches a grandchild', async () => {
   const r = run('/bin/sh', ['sh', '-c', 'sleep 30 & echo $!; wait']);

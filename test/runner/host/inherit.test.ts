@@ -6,54 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signalChild, startChild, type Child, type StartChildOptions } from '../../../src/runner/host/child.js';
+import { signalChild } from '../../../src/runner/host/child.js';
 import { setShimDisabledForTests } from '../../../src/runner/host/exec-shim.js';
 import { drainPipePool } from '../../../src/runner/host/anon-pipes.js';
-import type { ExitStatus } from '../../../src/runner/machine/types.js';
 import { tempDir } from '../../support/tmp.js';
-
-interface Run {
-  child: Child;
-  out: () => string;
-  err: () => string;
-  done: Promise<ExitStatus>;
-}
-
-function run(file: string, argv: string[], over: Partial<StartChildOptions> = {}): Run {
-  let out = '';
-  let err = '';
-  let exit: ExitStatus | undefined;
-  let outputDone = false;
-  let finish: (s: ExitStatus) => void = () => undefined;
-  const done = new Promise<ExitStatus>((res) => (finish = res));
-  const check = () => {
-    if (exit && outputDone) finish(exit);
-  };
-  const r = startChild('t', {
-    file, argv, env: { PATH: '/usr/bin:/bin' }, directory: null, umask: null, uid: null, redirectStderr: false,
-    onStdout: (c) => (out += c.toString()),
-    onStderr: (c) => (err += c.toString()),
-    onExit: (s) => {
-      exit = s;
-      check();
-    },
-    onOutputEnd: () => {
-      outputDone = true;
-      check();
-    },
-    ...over,
-  });
-  assert.ok(r.ok, JSON.stringify(r));
-  return { child: r.child, out: () => out, err: () => err, done };
-}
-
-const waitFor = async (cond: () => boolean, ms = 5000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { run, waitFor } from './support.js';
 
 /** The running program (after the shim's exec): waits until /proc/PID/comm is `comm`. */
 async function execd(pid: number, comm: string): Promise<void> {
