@@ -32,15 +32,7 @@ export function runRules(ctx: LintContext, rules: readonly Rule[]): Diagnostic[]
 
 /** Gives every diagnostic an end: the end of the source line when the rule did not say. */
 export function fillEnds(diagnostics: Diagnostic[], sources: Record<string, string>): Diagnostic[] {
-  const lineCache = new Map<string, string[]>();
-  const linesOf = (file: string) => {
-    let l = lineCache.get(file);
-    if (!l) {
-      l = (sources[file] ?? '').split(/\r\n|\r|\n/);
-      lineCache.set(file, l);
-    }
-    return l;
-  };
+  const linesOf = perFile((file) => (sources[file] ?? '').split(/\r\n|\r|\n/));
   return diagnostics.map((d) => {
     if (d.endLine !== undefined && d.endColumn !== undefined) return d;
     const text = linesOf(d.file)[d.line - 1] ?? '';
@@ -62,14 +54,15 @@ export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** Disable comments, sorting, ends: what every set of findings goes through before output. */
 export function finish(diagnostics: Diagnostic[], sources: Record<string, string>): Diagnostic[] {
-  const cache = new Map<string, Directive[]>();
-  const directivesOf = (file: string) => {
-    let d = cache.get(file);
-    if (!d) {
-      d = sources[file] === undefined ? [] : parseDirectives(sources[file]!);
-      cache.set(file, d);
-    }
-    return d;
-  };
+  const directivesOf = perFile((file): Directive[] => (sources[file] === undefined ? [] : parseDirectives(sources[file]!)));
   return fillEnds(dedupe(applyDirectives(diagnostics, directivesOf)), sources).sort(compareDiagnostics);
+}
+
+/** `make` run once per file: many diagnostics point into the same few files. */
+function perFile<T>(make: (file: string) => T): (file: string) => T {
+  const cache = new Map<string, T>();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, make(file));
+    return cache.get(file)!;
+  };
 }

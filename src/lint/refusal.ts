@@ -1,6 +1,7 @@
 /** Rules that carry the resolver's refusals: supervisord would not start with this file. */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintContext, Report, Rule } from './types.js';
+import { diagnosticSpan } from './util.js';
 
 export interface RefusalRuleSpec {
   id: string;
@@ -19,11 +20,7 @@ export function reportRefusals(ctx: LintContext, report: Report, accept: (d: Dia
     if (!accept(d)) continue;
     const extra = hint?.(d);
     report({
-      file: d.file,
-      line: d.line,
-      column: d.column,
-      ...(d.endLine !== undefined ? { endLine: d.endLine } : {}),
-      ...(d.endColumn !== undefined ? { endColumn: d.endColumn } : {}),
+      ...diagnosticSpan(d),
       severity: 'error',
       message: extra ? `${d.message}. ${extra}` : d.message,
     });

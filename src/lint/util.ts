@@ -1,18 +1,25 @@
 /** Small helpers rules share: spans of INI things, "did you mean", section kinds. */
 import { sectionSpecFor } from '../catalogue/index.js';
 import type { SectionKind } from '../catalogue/types.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { IniEntry, IniSectionBlock } from '../ini/types.js';
-import type { ReportAt } from './types.js';
+import type { ResolvedProcess } from '../config/types.js';
+import type { IniLintContext, ReportAt } from './types.js';
+
+/** The span of `text` written on one line from `column` (columns count code points, not UTF-16 units). */
+export function textSpan(file: string, line: number, column: number, text: string): ReportAt {
+  return { file, line, column, endLine: line, endColumn: column + [...text].length };
+}
 
 export function keySpan(e: IniEntry): ReportAt {
-  return { file: e.file, line: e.keyPos.line, column: e.keyPos.column, endLine: e.keyPos.line, endColumn: e.keyPos.column + [...e.rawKey].length };
+  return textSpan(e.file, e.keyPos.line, e.keyPos.column, e.rawKey);
 }
 
 /** The value on its first line (or the key when the value is empty). */
 export function valueSpan(e: IniEntry): ReportAt {
   const first = e.lines[0];
   if (!first || first.text === '') return { ...keySpan(e) };
-  return { file: e.file, line: first.line, column: first.column, endLine: first.line, endColumn: first.column + [...first.text].length };
+  return textSpan(e.file, first.line, first.column, first.text);
 }
 
 /** A part of the value's first line, found by its text (falls back to the whole value). */
@@ -20,11 +27,21 @@ export function valuePartSpan(e: IniEntry, part: string, from = 0): ReportAt {
   for (const l of e.lines) {
     const i = l.text.indexOf(part, from);
     if (i >= 0 && part) {
-      const col = l.column + [...l.text.slice(0, i)].length;
-      return { file: e.file, line: l.line, column: col, endLine: l.line, endColumn: col + [...part].length };
+      return textSpan(e.file, l.line, l.column + [...l.text.slice(0, i)].length, part);
     }
   }
   return valueSpan(e);
+}
+
+/** Where an existing diagnostic (a refusal, a loader finding) is, to report it again as is. */
+export function diagnosticSpan(d: Diagnostic): ReportAt {
+  return {
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    ...(d.endLine !== undefined ? { endLine: d.endLine } : {}),
+    ...(d.endColumn !== undefined ? { endColumn: d.endColumn } : {}),
+  };
 }
 
 export function headerSpan(b: IniSectionBlock): ReportAt {
@@ -79,12 +96,16 @@ export function allBlocks(docs: readonly { sections: readonly IniSectionBlock[] 
   return docs.flatMap((d) => d.sections);
 }
 
+/** Adds `value` to the list under `key`; grouping keeps first-seen order of keys and values. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
-
-import type { IniLintContext } from './types.js';
-import type { ResolvedProcess } from '../config/types.js';
 
 /** The entry supervisord reads for `key` in a section (own last value, else [DEFAULT]). */
 export function entryOf(ctx: IniLintContext, section: string, key: string): IniEntry | undefined {
@@ -95,6 +116,12 @@ export function entryOf(ctx: IniLintContext, section: string, key: string): IniE
 export function spanOf(ctx: IniLintContext, section: string, key: string): ReportAt | undefined {
   const e = entryOf(ctx, section, key);
   return e ? valueSpan(e) : undefined;
+}
+
+/** Where `part` of a process's command is written (the process itself when no command entry is). */
+export function commandPartSpan(ctx: IniLintContext, p: ResolvedProcess, part: string): ReportAt {
+  const entry = entryOf(ctx, p.sectionName, 'command');
+  return entry ? valuePartSpan(entry, part) : p.at;
 }
 
 /** Every resolved process, in supervisord's order (empty when the config did not resolve). */
@@ -117,11 +144,6 @@ export function sectionsOf(ctx: IniLintContext): ResolvedProcess[] {
 }
 
 const sectionsCache = new WeakMap<object, ResolvedProcess[]>();
-
-/** Sections of the merged file whose header is of this kind. */
-export function sectionsOfKind(ctx: IniLintContext, kind: SectionKind) {
-  return ctx.ini.sections.filter((s) => kindOf(s.name) === kind);
-}
 
 export function sectionHeaderAt(ctx: IniLintContext, name: string): ReportAt | undefined {
   const s = ctx.ini.section(name);

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { sectionsOf, spanOf } from '../util.js';
+import { ownLogChannels } from '../walk.js';
 
 export const autoLogNoRollover: Rule = {
   id: 'auto-log-no-rollover',
@@ -25,8 +26,7 @@ stdout_logfile_maxbytes=50MB
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
     for (const p of sectionsOf(ctx)) {
-      for (const ch of ['stdout', 'stderr'] as const) {
-        if (ch === 'stderr' && p.redirectStderr) continue;
+      for (const ch of ownLogChannels(p)) {
         if (p[ch].file !== 'AUTO' || p[ch].maxbytes !== 0) continue;
         report({ ...(spanOf(ctx, p.sectionName, `${ch}_logfile_maxbytes`) ?? p.at), message: `[${p.sectionName}] uses an AUTO ${ch} log without rollover (${ch}_logfile_maxbytes=0): it grows without limit; set a size, or ${ch}_logfile=/dev/stdout or NONE` });
       }

@@ -2,7 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { Rule } from '../types.js';
 import { argvOf } from '../command-util.js';
-import { entryOf, sectionsOf, spanOf, valuePartSpan } from '../util.js';
+import { commandPartSpan, sectionsOf } from '../util.js';
 
 export const commandNotFound: Rule = {
   id: 'command-not-found',
@@ -41,8 +41,7 @@ command=/bin/sh -c 'exec sleep 60'
       const argv = argvOf(p.command);
       const prog = argv?.[0];
       if (!prog) continue;
-      const entry = entryOf(ctx, p.sectionName, 'command');
-      const at = entry ? valuePartSpan(entry, prog) : spanOf(ctx, p.sectionName, 'command') ?? p.at;
+      const at = commandPartSpan(ctx, p, prog);
       let found: string | undefined;
       if (prog.includes('/')) found = isAbsolute(prog) ? prog : resolve(ctx.cwd, prog);
       else {

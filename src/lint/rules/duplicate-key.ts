@@ -1,6 +1,6 @@
 import type { IniEntry } from '../../ini/types.js';
 import type { Rule } from '../types.js';
-import { keySpan } from '../util.js';
+import { keySpan, pushTo } from '../util.js';
 
 export const duplicateKey: Rule = {
   id: 'duplicate-key',
@@ -33,7 +33,7 @@ autostart=false
         sections.set(b.name, keys);
         for (const e of b.entries) {
           if (e.key === '') continue;
-          keys.set(e.key, [...(keys.get(e.key) ?? []), e]);
+          pushTo(keys, e.key, e);
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { IniSectionBlock } from '../../ini/types.js';
 import type { Rule } from '../types.js';
-import { allBlocks, headerSpan } from '../util.js';
+import { allBlocks, headerSpan, pushTo } from '../util.js';
 
 export const duplicateSection: Rule = {
   id: 'duplicate-section',
@@ -33,7 +33,7 @@ command=/usr/bin/web --port 8001
     const byName = new Map<string, IniSectionBlock[]>();
     for (const b of allBlocks(ctx.docs)) {
       if (b.isDefault) continue;
-      byName.set(b.name, [...(byName.get(b.name) ?? []), b]);
+      pushTo(byName, b.name, b);
     }
     const where = (b: IniSectionBlock) => `${ctx.displayPath(b.file)}:${b.pos.line}`;
     for (const [name, blocks] of byName) {

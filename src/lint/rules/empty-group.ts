@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { headerSpan, kindOf } from '../util.js';
+import { headerSpan } from '../util.js';
+import { groupMembers, sectionsOfKinds } from '../walk.js';
 
 export const emptyGroup: Rule = {
   id: 'empty-group',
@@ -25,10 +26,8 @@ command=/usr/bin/app
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const s of ctx.ini.sections) {
-      if (kindOf(s.name) !== 'group') continue;
-      const members = (s.get('programs')?.value ?? '').split(',').map((m) => m.trim()).filter(Boolean);
-      if (members.length) continue;
+    for (const s of sectionsOfKinds(ctx, ['group'])) {
+      if (groupMembers(s.get('programs')).length) continue;
       report({ ...headerSpan(s.occurrences[0]!), message: `[${s.name}] has no programs: the group is empty` });
     }
   },

@@ -1,6 +1,7 @@
 import { environmentReport } from '../../codecs/environment.js';
 import type { Rule } from '../types.js';
-import { kindOf, offsetSpan } from '../util.js';
+import { offsetSpan } from '../util.js';
+import { keysIn, PROCESS_KINDS } from '../walk.js';
 
 export const environmentValueLost: Rule = {
   id: 'environment-value-lost',
@@ -27,11 +28,7 @@ environment=GREETING="hello world",MODE="prod"
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const s of ctx.ini.sections) {
-      const kind = kindOf(s.name);
-      if (kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program' && kind !== 'supervisord') continue;
-      const e = s.get('environment');
-      if (!e) continue;
+    for (const { entry: e } of keysIn(ctx, [...PROCESS_KINDS, 'supervisord'], ['environment'])) {
       const text = e.readValue;
       const r = environmentReport(text);
       if (!r.ok) continue;

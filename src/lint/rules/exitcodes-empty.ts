@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { keySpan, kindOf } from '../util.js';
+import { keySpan } from '../util.js';
+import { keysIn, PROCESS_KINDS } from '../walk.js';
 
 export const exitcodesEmpty: Rule = {
   id: 'exitcodes-empty',
@@ -24,11 +25,8 @@ exitcodes=0
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const s of ctx.ini.sections) {
-      const kind = kindOf(s.name);
-      if (kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program') continue;
-      const e = s.get('exitcodes');
-      if (!e || e.value.trim() !== '') continue;
+    for (const { section: s, entry: e } of keysIn(ctx, PROCESS_KINDS, ['exitcodes'])) {
+      if (e.value.trim() !== '') continue;
       report({ ...keySpan(e), message: `[${s.name}] exitcodes is empty: no exit status is expected, not even 0; write exitcodes=0` });
     }
   },

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { kindOf, valuePartSpan } from '../util.js';
+import { valuePartSpan } from '../util.js';
+import { groupMembers, keysIn } from '../walk.js';
 
 export const fcgiInGroup: Rule = {
   id: 'fcgi-in-group',
@@ -27,13 +28,9 @@ socket=unix:///run/php.sock
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const s of ctx.ini.sections) {
-      if (kindOf(s.name) !== 'group') continue;
-      const e = s.get('programs');
-      if (!e) continue;
-      for (const raw of e.value.split(',')) {
-        const m = raw.trim();
-        if (!m || !ctx.ini.section(`fcgi-program:${m}`) || ctx.ini.section(`program:${m}`)) continue;
+    for (const { section: s, entry: e } of keysIn(ctx, ['group'], ['programs'])) {
+      for (const m of groupMembers(e)) {
+        if (!ctx.ini.section(`fcgi-program:${m}`) || ctx.ini.section(`program:${m}`)) continue;
         report({ ...valuePartSpan(e, m), message: `[fcgi-program:${m}] is a member of [${s.name}]: as a group member its socket is never created` });
       }
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { sectionsOf, spanOf } from '../util.js';
+import { ownLogChannels } from '../walk.js';
 
 export const STREAM = /^\/(dev\/(stdout|stderr|fd\/\d+|tty\w*|console|pts\/\d+)|proc\/(self|\d+)\/fd\/\d+)$/;
 
@@ -29,9 +30,8 @@ stdout_logfile_maxbytes=0
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
     for (const p of sectionsOf(ctx)) {
-      for (const ch of ['stdout', 'stderr'] as const) {
+      for (const ch of ownLogChannels(p)) {
         const log = p[ch];
-        if (ch === 'stderr' && p.redirectStderr) continue;
         if (log.file === null || log.file === 'AUTO' || !STREAM.test(log.file) || log.maxbytes === 0) continue;
         report({
           ...(spanOf(ctx, p.sectionName, `${ch}_logfile_maxbytes`) ?? spanOf(ctx, p.sectionName, `${ch}_logfile`) ?? p.at),

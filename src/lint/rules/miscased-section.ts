@@ -1,7 +1,6 @@
-import { sectionSpecFor } from '../../catalogue/index.js';
+import { unrecognisedBlocks } from '../section-names.js';
 import type { Rule } from '../types.js';
-import { allBlocks, headerSpan } from '../util.js';
-import { intendedHeader } from './unknown-section.js';
+import { headerSpan } from '../util.js';
 
 export const miscasedSection: Rule = {
   id: 'miscased-section',
@@ -25,9 +24,7 @@ command=/usr/bin/web
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const b of allBlocks(ctx.docs)) {
-      if (b.isDefault || sectionSpecFor(b.name)) continue;
-      const intended = intendedHeader(b.name);
+    for (const { block: b, intended } of unrecognisedBlocks(ctx)) {
       if (intended?.why !== 'case') continue;
       report({ ...headerSpan(b), message: `Section [${b.name}] is ignored: section names are case-sensitive; write [${intended.header}]` });
     }

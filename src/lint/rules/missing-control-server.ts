@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { kindOf, sectionHeaderAt } from '../util.js';
+import { sectionHeaderAt } from '../util.js';
+import { SERVER_KINDS, sectionsOfKinds } from '../walk.js';
 
 export const missingControlServer: Rule = {
   id: 'missing-control-server',
@@ -37,7 +38,7 @@ command=/usr/bin/web
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini' || ctx.mode !== 'full') return;
-    if (ctx.ini.sections.some((s) => kindOf(s.name) === 'unix_http_server' || kindOf(s.name) === 'inet_http_server')) return;
+    if (sectionsOfKinds(ctx, SERVER_KINDS).length) return;
     const at = sectionHeaderAt(ctx, 'supervisord');
     if (!at) return;
     report({ ...at, message: 'No [unix_http_server] or [inet_http_server] section: supervisorctl cannot reach this supervisord' });

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { headerSpan, kindOf } from '../util.js';
+import { headerSpan } from '../util.js';
+import { SERVER_KINDS, sectionsOfKinds } from '../walk.js';
 
 export const missingRpcinterface: Rule = {
   id: 'missing-rpcinterface',
@@ -30,7 +31,7 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
   check(ctx, report) {
     if (ctx.kind !== 'ini' || ctx.mode !== 'full') return;
     if (ctx.ini.section('rpcinterface:supervisor')) return;
-    const server = ctx.ini.sections.find((s) => kindOf(s.name) === 'unix_http_server' || kindOf(s.name) === 'inet_http_server');
+    const server = sectionsOfKinds(ctx, SERVER_KINDS)[0];
     if (!server) return;
     report({
       ...headerSpan(server.occurrences[0]!),

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { headerSpan, kindOf } from '../util.js';
+import { headerSpan, kindOf, pushTo } from '../util.js';
+import { PROCESS_KINDS, sectionsOfKinds } from '../walk.js';
 
 export const nameClash: Rule = {
   id: 'name-clash',
@@ -32,17 +33,15 @@ events=PROCESS_STATE_FATAL
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
     const members = new Set<string>();
-    for (const s of ctx.ini.sections) {
-      if (kindOf(s.name) !== 'group') continue;
+    for (const s of sectionsOfKinds(ctx, ['group'])) {
       for (const m of (s.get('programs')?.value ?? '').split(',')) members.add(m.trim());
     }
     const byName = new Map<string, string[]>();
-    for (const s of ctx.ini.sections) {
+    for (const s of sectionsOfKinds(ctx, ['group', ...PROCESS_KINDS])) {
       const kind = kindOf(s.name);
-      if (kind !== 'group' && kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program') continue;
       const name = s.name.slice(s.name.indexOf(':') + 1).trim();
       if ((kind === 'program' || kind === 'fcgi-program') && members.has(name)) continue;
-      byName.set(name, [...(byName.get(name) ?? []), s.name]);
+      pushTo(byName, name, s.name);
     }
     for (const [name, sections] of byName) {
       if (sections.length < 2) continue;

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { spanOf } from '../util.js';
+import { valueSpan } from '../util.js';
+import { keysIn } from '../walk.js';
 
 export const nodaemonIgnored: Rule = {
   id: 'nodaemon-ignored',
@@ -24,10 +25,8 @@ nodaemon=true
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini' || ctx.mode !== 'full' || !ctx.config?.supervisord.nodaemon) return;
-    for (const key of ['umask', 'directory']) {
-      const e = ctx.ini.section('supervisord')?.get(key);
-      if (!e) continue;
-      report({ ...(spanOf(ctx, 'supervisord', key) ?? { line: 1, column: 1 }), message: `[supervisord] ${key}= has no effect with nodaemon=true (it only applies when supervisord daemonizes)` });
+    for (const { key, entry: e } of keysIn(ctx, ['supervisord'], ['umask', 'directory'])) {
+      report({ ...valueSpan(e), message: `[supervisord] ${key}= has no effect with nodaemon=true (it only applies when supervisord daemonizes)` });
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { kindOf, valueSpan } from '../util.js';
+import { valueSpan } from '../util.js';
+import { keysIn, PROCESS_KINDS } from '../walk.js';
 
 export const numprocsZero: Rule = {
   id: 'numprocs-zero',
@@ -24,11 +25,8 @@ numprocs=1
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const s of ctx.ini.sections) {
-      const kind = kindOf(s.name);
-      if (kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program') continue;
-      const e = s.get('numprocs');
-      if (!e || !/^\s*[-+]?\d+\s*$/.test(e.value) || Number(e.value) > 0) continue;
+    for (const { section: s, entry: e } of keysIn(ctx, PROCESS_KINDS, ['numprocs'])) {
+      if (!/^\s*[-+]?\d+\s*$/.test(e.value) || Number(e.value) > 0) continue;
       report({ ...valueSpan(e), message: `[${s.name}] numprocs=${e.value.trim()}: this section starts no process at all` });
     }
   },

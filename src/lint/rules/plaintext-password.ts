@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { kindOf, valueSpan } from '../util.js';
+import { valueSpan } from '../util.js';
+import { keysIn, SERVER_KINDS } from '../walk.js';
 
 export const plaintextPassword: Rule = {
   id: 'plaintext-password',
@@ -26,11 +27,8 @@ password={SHA}e9fe51f94eadabf54dbf2fbbd57188b9abee436e
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const s of ctx.ini.sections) {
-      const kind = kindOf(s.name);
-      if (kind !== 'unix_http_server' && kind !== 'inet_http_server') continue;
-      const e = s.get('password');
-      if (!e || e.value === '' || e.value.startsWith('{SHA}') || /^%\(ENV_[^)]*\)s$/.test(e.value)) continue;
+    for (const { section: s, entry: e } of keysIn(ctx, SERVER_KINDS, ['password'])) {
+      if (e.value === '' || e.value.startsWith('{SHA}') || /^%\(ENV_[^)]*\)s$/.test(e.value)) continue;
       report({ ...valueSpan(e), message: `The password of [${s.name}] is in clear text: write password={SHA} followed by its hex SHA-1 (e.g. printf %s 'PASSWORD' | sha1sum)` });
     }
   },

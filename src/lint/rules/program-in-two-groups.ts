@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { kindOf, valuePartSpan } from '../util.js';
+import { valuePartSpan } from '../util.js';
+import { groupMembers, keysIn } from '../walk.js';
 
 export const programInTwoGroups: Rule = {
   id: 'program-in-two-groups',
@@ -31,14 +32,10 @@ command=/usr/bin/app
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
     const firstGroup = new Map<string, string>();
-    for (const s of ctx.ini.sections) {
-      if (kindOf(s.name) !== 'group') continue;
-      const entry = s.get('programs');
-      if (!entry) continue;
+    for (const { section: s, entry } of keysIn(ctx, ['group'], ['programs'])) {
       const seenHere = new Set<string>();
-      for (const raw of entry.value.split(',')) {
-        const m = raw.trim();
-        if (!m || seenHere.has(m)) continue;
+      for (const m of groupMembers(entry)) {
+        if (seenHere.has(m)) continue;
         seenHere.add(m);
         const prev = firstGroup.get(m);
         if (prev) report({ ...valuePartSpan(entry, m), message: `'${m}' is also a member of [${prev}]: supervisord runs it once in each group` });

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { argvOf } from '../command-util.js';
-import { entryOf, sectionsOf, spanOf, valuePartSpan } from '../util.js';
+import { commandPartSpan, sectionsOf, spanOf } from '../util.js';
 
 export const relativeCommand: Rule = {
   id: 'relative-command',
@@ -34,9 +34,7 @@ directory=/srv/app
       const argv = argvOf(p.command);
       const prog = argv?.[0];
       if (!prog || prog.startsWith('/') || !prog.includes('/')) continue;
-      const entry = entryOf(ctx, p.sectionName, 'command');
-      const at = entry ? valuePartSpan(entry, prog) : p.at;
-      report({ ...at, message: `[${p.sectionName}] command ${prog} is relative: supervisord looks for it from its own working directory, not from directory=${p.directory}; write ${p.directory.replace(/\/$/, '')}/${prog.replace(/^\.\//, '')}` });
+      report({ ...commandPartSpan(ctx, p, prog), message: `[${p.sectionName}] command ${prog} is relative: supervisord looks for it from its own working directory, not from directory=${p.directory}; write ${p.directory.replace(/\/$/, '')}/${prog.replace(/^\.\//, '')}` });
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { kindOf, valueSpan } from '../util.js';
+import { valueSpan } from '../util.js';
+import { keysIn, PROCESS_KINDS } from '../walk.js';
 
 export const runAsRoot: Rule = {
   id: 'run-as-root',
@@ -25,11 +26,8 @@ user=www-data
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const s of ctx.ini.sections) {
-      const kind = kindOf(s.name);
-      if (kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program') continue;
-      const e = s.get('user');
-      if (!e || (e.value !== 'root' && e.value !== '0')) continue;
+    for (const { section: s, entry: e } of keysIn(ctx, PROCESS_KINDS, ['user'])) {
+      if ((e.value !== 'root' && e.value !== '0')) continue;
       report({ ...valueSpan(e), message: `[${s.name}] runs as root: run it as an unprivileged user (user=www-data, user=app...)` });
     }
   },

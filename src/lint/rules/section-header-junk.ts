@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { headerSpan, textSpan } from '../util.js';
 
 export const sectionHeaderJunk: Rule = {
   id: 'section-header-junk',
@@ -26,22 +27,11 @@ command=/usr/bin/web
       for (const b of doc.sections) {
         if (b.junk) {
           report({
-            file: b.file,
-            line: b.junk.pos.line,
-            column: b.junk.pos.column,
-            endLine: b.junk.pos.line,
-            endColumn: b.junk.pos.column + [...b.junk.text].length,
+            ...textSpan(b.file, b.junk.pos.line, b.junk.pos.column, b.junk.text),
             message: `'${b.junk.text}' after the section header [${b.name}] is ignored by supervisord`,
           });
         } else if (b.name.includes(']')) {
-          report({
-            file: b.file,
-            line: b.pos.line,
-            column: b.pos.column,
-            endLine: b.closePos.line,
-            endColumn: b.closePos.column + 1,
-            message: `The section name runs to the last ']' on the line: this is the section [${b.name}]`,
-          });
+          report({ ...headerSpan(b), message: `The section name runs to the last ']' on the line: this is the section [${b.name}]` });
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { processesOf, spanOf } from '../util.js';
+import { processesOf, pushTo, spanOf } from '../util.js';
+import { ownLogChannels } from '../walk.js';
 import { STREAM } from './log-rotation-on-stream.js';
 
 export const sharedLogfile: Rule = {
@@ -32,14 +33,10 @@ stdout_logfile=/var/log/worker_%(process_num)02d.log
     if (ctx.kind !== 'ini') return;
     const writers = new Map<string, Array<{ process: string; section: string; channel: string }>>();
     for (const p of processesOf(ctx)) {
-      for (const ch of ['stdout', 'stderr'] as const) {
+      for (const ch of ownLogChannels(p)) {
         const file = p[ch].file;
-        if (ch === 'stderr' && p.redirectStderr) continue;
         if (file === null || file === 'AUTO' || STREAM.test(file) || file === '/dev/null') continue;
-        const w = { process: p.name, section: p.sectionName, channel: ch };
-        const list = writers.get(file);
-        if (list) list.push(w);
-        else writers.set(file, [w]);
+        pushTo(writers, file, { process: p.name, section: p.sectionName, channel: ch });
       }
     }
     const reported = new Set<string>();

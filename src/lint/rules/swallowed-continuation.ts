@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { textSpan } from '../util.js';
 
 export const swallowedContinuation: Rule = {
   id: 'swallowed-continuation',
@@ -28,11 +29,7 @@ autostart=false
       for (const s of doc.swallowed) {
         const what = s.looksLike === 'header' ? 'a section header' : 'a key';
         report({
-          file: doc.file,
-          line: s.line,
-          column: s.column,
-          endLine: s.line,
-          endColumn: s.column + [...s.text].length,
+          ...textSpan(doc.file, s.line, s.column, s.text),
           message: `This indented line looks like ${what} but is read as part of the value of '${s.entry.key}' (line ${s.entry.keyPos.line}): remove the indentation`,
         });
       }

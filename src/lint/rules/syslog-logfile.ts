@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { kindOf, valueSpan } from '../util.js';
+import { valueSpan } from '../util.js';
+import { keysIn, PROCESS_KINDS } from '../walk.js';
 
 export const syslogLogfile: Rule = {
   id: 'syslog-logfile',
@@ -23,14 +24,10 @@ stdout_syslog=true
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const s of ctx.ini.sections) {
-      const kind = kindOf(s.name);
-      if (kind !== 'program' && kind !== 'eventlistener' && kind !== 'fcgi-program') continue;
-      for (const ch of ['stdout', 'stderr']) {
-        const e = s.get(`${ch}_logfile`);
-        if (!e || e.value.toLowerCase() !== 'syslog') continue;
-        report({ ...valueSpan(e), message: `${ch}_logfile=syslog is deprecated and will be removed: use ${ch}_syslog=true (and ${ch}_logfile=NONE if no file is wanted)` });
-      }
+    for (const { key, entry: e } of keysIn(ctx, PROCESS_KINDS, ['stdout_logfile', 'stderr_logfile'])) {
+      if (e.value.toLowerCase() !== 'syslog') continue;
+      const ch = key.slice(0, -'_logfile'.length);
+      report({ ...valueSpan(e), message: `${ch}_logfile=syslog is deprecated and will be removed: use ${ch}_syslog=true (and ${ch}_logfile=NONE if no file is wanted)` });
     }
   },
 };

@@ -1,22 +1,6 @@
-import { SECTIONS, sectionSpecFor } from '../../catalogue/index.js';
+import { unrecognisedBlocks } from '../section-names.js';
 import type { Rule } from '../types.js';
-import { allBlocks, closest, headerSpan } from '../util.js';
-
-/** The header a miscased, padded or misspelled section name was probably meant to be. */
-export function intendedHeader(name: string): { header: string; why: 'case' | 'spaces' | 'typo' } | undefined {
-  const stripped = name.trim();
-  if (stripped !== name && sectionSpecFor(stripped)) return { header: stripped, why: 'spaces' };
-  const colon = stripped.indexOf(':');
-  const head = colon >= 0 ? stripped.slice(0, colon + 1) : stripped;
-  const rest = colon >= 0 ? stripped.slice(colon + 1) : '';
-  const lowered = head.toLowerCase() + rest;
-  if (lowered !== stripped && sectionSpecFor(lowered)) return { header: lowered, why: stripped === name ? 'case' : 'spaces' };
-  const headers = SECTIONS.filter((s) => (colon >= 0 ? s.named : !s.named)).map((s) => s.header.replace(/:$/, ''));
-  const word = colon >= 0 ? head.slice(0, -1) : head;
-  const guess = closest(word.toLowerCase().replace(/\s+/g, ''), headers);
-  if (guess) return { header: colon >= 0 ? `${guess}:${rest.trim()}` : guess, why: 'typo' };
-  return undefined;
-}
+import { headerSpan } from '../util.js';
 
 export const unknownSection: Rule = {
   id: 'unknown-section',
@@ -40,9 +24,7 @@ command=/usr/bin/web
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const b of allBlocks(ctx.docs)) {
-      if (b.isDefault || sectionSpecFor(b.name)) continue;
-      const intended = intendedHeader(b.name);
+    for (const { block: b, intended } of unrecognisedBlocks(ctx)) {
       if (intended?.why === 'case') continue;
       const why =
         intended?.why === 'spaces'
