@@ -1,73 +1,109 @@
 import { fail, ok, type Codec, type Result } from './types.js';
-import { isPySpace, pyRepr } from './python.js';
+import { isPySpaceCode, PY_WHITESPACE, pyRepr } from './python.js';
 
-const WHITESPACE = ' \t\r\n';
-const QUOTES = `'"`;
+// shlex's characters, as UTF-16 units. Every one is ASCII, so reading the text unit by unit
+// (rather than code point by code point) splits it the same way: a surrogate is always ordinary.
+const EOF = -1;
+const BACKSLASH = 0x5c;
+const SQUOTE = 0x27;
+const DQUOTE = 0x22;
+// the states of shlex's read_token besides the quotes and the backslash
+const SPACE = 0x20;
+const WORD = 0x61; // 'a'
+
+const isShlexSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+const isQuote = (c: number): boolean => c === SQUOTE || c === DQUOTE;
+/** A run of characters taken into the token as they are: no whitespace, quote or backslash. */
+const ORDINARY_RUN = /[^ \t\r\n'"\\]*/y;
+
+/** The end of the run of ordinary characters that starts at `from`. */
+function ordinaryRunEnd(text: string, from: number): number {
+  ORDINARY_RUN.lastIndex = from;
+  ORDINARY_RUN.test(text);
+  return ORDINARY_RUN.lastIndex;
+}
 
 /**
  * Python `shlex.split(text)`: POSIX mode, whitespace_split, no comments. Errors carry shlex's
  * own text (`No closing quotation`, `No escaped character`).
  */
 export function shlexSplit(text: string): Result<string[]> {
-  const chars = Array.from(text);
+  const n = text.length;
   const words: string[] = [];
   let pos = 0;
   for (;;) {
     // one read_token() call
-    let state: string = ' ';
-    let escapedState = ' ';
+    let state = SPACE;
+    let escapedState = WORD;
+    // the token is built from slices of the text, a run of ordinary characters at a time
     let token = '';
     let quoted = false;
     let atEof = false;
     for (;;) {
-      const c = pos < chars.length ? chars[pos]! : '';
+      const c = pos < n ? text.charCodeAt(pos) : EOF;
       pos++;
-      if (state === ' ') {
-        if (c === '') {
+      if (state === SPACE) {
+        if (c === EOF) {
           atEof = true;
           break;
         }
-        if (WHITESPACE.includes(c)) {
+        if (isShlexSpace(c)) {
           if (token || quoted) break;
           continue;
         }
-        if (c === '\\') {
-          escapedState = 'a';
+        if (c === BACKSLASH) {
+          escapedState = WORD;
           state = c;
-        } else if (QUOTES.includes(c)) state = c;
+        } else if (isQuote(c)) state = c;
         else {
-          token = c;
-          state = 'a';
+          const from = pos - 1;
+          pos = ordinaryRunEnd(text, pos);
+          token = text.slice(from, pos);
+          state = WORD;
         }
-      } else if (QUOTES.includes(state)) {
+      } else if (state === SQUOTE || state === DQUOTE) {
         quoted = true;
-        if (c === '') return fail('No closing quotation');
-        if (c === state) state = 'a';
-        else if (c === '\\' && state === '"') {
+        if (c === EOF) return fail('No closing quotation');
+        if (c === state) state = WORD;
+        else if (c === BACKSLASH && state === DQUOTE) {
           escapedState = state;
           state = c;
-        } else token += c;
-      } else if (state === '\\') {
-        if (c === '') return fail('No escaped character');
+        } else {
+          // up to the closing quote (or, in double quotes, a backslash)
+          const from = pos - 1;
+          let end = text.indexOf(state === SQUOTE ? "'" : '"', pos);
+          if (state === DQUOTE) {
+            const backslash = text.indexOf('\\', pos);
+            if (backslash !== -1 && (end === -1 || backslash < end)) end = backslash;
+          }
+          pos = end === -1 ? n : end;
+          token += text.slice(from, pos);
+        }
+      } else if (state === BACKSLASH) {
+        if (c === EOF) return fail('No escaped character');
         // inside double quotes a backslash only escapes `"` and `\`
-        if (QUOTES.includes(escapedState) && c !== state && c !== escapedState) token += state;
-        token += c;
+        if (isQuote(escapedState) && c !== state && c !== escapedState) token += '\\';
+        token += text[pos - 1];
         state = escapedState;
       } else {
-        if (c === '') {
+        if (c === EOF) {
           atEof = true;
           break;
         }
-        if (WHITESPACE.includes(c)) {
+        if (isShlexSpace(c)) {
           if (token || quoted) break;
-          state = ' ';
+          state = SPACE;
           continue;
         }
-        if (QUOTES.includes(c)) state = c;
-        else if (c === '\\') {
-          escapedState = 'a';
+        if (isQuote(c)) state = c;
+        else if (c === BACKSLASH) {
+          escapedState = WORD;
           state = c;
-        } else token += c;
+        } else {
+          const from = pos - 1;
+          pos = ordinaryRunEnd(text, pos);
+          token += text.slice(from, pos);
+        }
       }
     }
     if (token !== '' || quoted) words.push(token);
@@ -76,12 +112,13 @@ export function shlexSplit(text: string): Result<string[]> {
   return ok(words);
 }
 
+/** A backslash, a quote or Python whitespace. */
+const NOT_PLAIN = new RegExp(`[\\\\'"${Array.from(PY_WHITESPACE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
+
 /** A word that shlex.split returns unchanged and the INI reader cannot cut or strip. */
-const isPlainWord = (word: string): boolean =>
-  word !== '' &&
-  word[0] !== ';' &&
-  word[0] !== '#' &&
-  !Array.from(word).some((c) => isPySpace(c) || c === '\\' || c === "'" || c === '"');
+function isPlainWord(word: string): boolean {
+  return word !== '' && word[0] !== ';' && word[0] !== '#' && !NOT_PLAIN.test(word);
+}
 
 /**
  * Quotes one word. Single quotes keep everything but `'`, written `\'` outside them; a run is
@@ -92,34 +129,38 @@ export function quoteWord(word: string): string {
   if (isPlainWord(word)) return word;
   if (word === '') return "''";
   let out = '';
-  let run = '';
-  let prev = '';
-  const flush = () => {
-    if (run !== '') out += `'${run}'`;
-    run = '';
-  };
-  for (const c of word) {
-    if (c === "'") {
-      flush();
+  // the current single-quoted run is word[run, i)
+  let run = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === SQUOTE) {
+      if (i > run) out += `'${word.slice(run, i)}'`;
       out += "\\'";
-    } else {
-      if ((c === ';' || c === '#') && isPySpace(prev)) flush();
-      run += c;
+      run = i + 1;
+    } else if ((c === 0x3b || c === 0x23) && i > 0 && isPySpaceCode(word.charCodeAt(i - 1))) {
+      if (i > run) out += `'${word.slice(run, i)}'`;
+      run = i;
     }
-    prev = c;
   }
-  flush();
+  if (word.length > run) out += `'${word.slice(run)}'`;
   return out;
 }
 
+const LINE_BREAK = /[\r\n]/;
+
 function formatCommand(argv: string[]): Result<string> {
   if (argv.length === 0) return fail('command is empty');
+  let allPlain = true;
   for (const word of argv) {
-    if (/[\r\n]/.test(word)) {
+    if (LINE_BREAK.test(word)) {
       return fail(`the argument ${pyRepr(word)} contains a line break, which one INI line cannot carry`);
     }
+    if (allPlain && !isPlainWord(word)) allPlain = false;
   }
   const text = argv.map(quoteWord).join(' ');
+  // Plain words joined by single spaces split back into themselves (nothing in them is special
+  // to shlex), so only a command with a quoted word needs reading back to prove it.
+  if (allPlain) return ok(text);
   const back = shlexSplit(text);
   if (!back.ok || back.value.length !== argv.length || back.value.some((w, i) => w !== argv[i])) {
     return fail(`the command ${pyRepr(text)} would not split back into the same arguments`);

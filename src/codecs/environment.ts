@@ -16,90 +16,122 @@ export interface CommentCut {
   offset: number;
 }
 
-const WORDCHARS = new Set(
-  'abcdfeghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_' + '/.+-():',
-);
-const WHITESPACE = ' \t\r\n';
+const WORDCHAR_TEXT = 'abcdfeghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_' + '/.+-():';
+/** shlex's word characters (all ASCII) by UTF-16 unit. */
+const WORDCHAR = new Uint8Array(128);
+for (let i = 0; i < WORDCHAR_TEXT.length; i++) WORDCHAR[WORDCHAR_TEXT.charCodeAt(i)] = 1;
+const isWordChar = (c: number): boolean => c < 128 && WORDCHAR[c] === 1;
+const isShlexSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+const SQUOTE = 0x27;
+const DQUOTE = 0x22;
+const isQuote = (c: number): boolean => c === SQUOTE || c === DQUOTE;
+const HASH = 0x23;
+const NEWLINE = 0x0a;
 const QUOTES = `'"`;
+const LINE_BREAK = /[\r\n]/;
+
+const SHLEX_WORD = /^[abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.+\-():]+$/;
+/** From pos: word characters and quotes, which extend a word. */
+const WORD_RUN = /[abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.+\-():'"]*/y;
 
 /** True when `key` is one shlex word (what supervisord can read back as a key). */
-export const isShlexWord = (key: string): boolean => key.length > 0 && [...key].every((c) => WORDCHARS.has(c));
+export const isShlexWord = (key: string): boolean => SHLEX_WORD.test(key);
+
+/** The length in UTF-16 units of the code point at `i` (2 for a surrogate pair). */
+function codePointLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
 
 /**
  * `list(shlex.shlex(text))` with supervisor's extra word characters, non-POSIX mode: quotes kept
  * and no escapes; `#` skips to the end of the line (inside a word too, which then continues).
+ * Offsets are in UTF-16 units. shlex reads code points, but each of its special characters is
+ * ASCII, so the only place a surrogate pair needs care is a punctuation token of its own.
  */
 export function shlexNonPosix(text: string): Result<{ tokens: ShlexToken[]; comments: CommentCut[] }> {
-  const chars = Array.from(text);
-  // offsets in UTF-16 units, for positions reported to the caller
-  const offsets: number[] = [];
-  let acc = 0;
-  for (const c of chars) {
-    offsets.push(acc);
-    acc += c.length;
-  }
-  offsets.push(acc);
+  const n = text.length;
   const tokens: ShlexToken[] = [];
   const comments: CommentCut[] = [];
   let pos = 0;
-  let state: ' ' | 'a' | '"' | "'" = ' ';
+  // ' ', 'a' (in a word) or the open quote
+  let state = 0x20;
+  const WORD = 0x61;
   let token = '';
   let start = 0;
   const skipComment = () => {
     const from = pos - 1;
-    while (pos < chars.length && chars[pos] !== '\n') pos++;
-    if (pos < chars.length) pos++;
-    comments.push({ text: chars.slice(from, pos).join(''), offset: offsets[from]! });
+    while (pos < n && text.charCodeAt(pos) !== NEWLINE) pos++;
+    if (pos < n) pos++;
+    comments.push({ text: text.slice(from, pos), offset: from });
   };
   const emit = () => {
-    tokens.push({ text: token, offset: offsets[start]! });
+    tokens.push({ text: token, offset: start });
     token = '';
   };
+  /** The character at pos - 1 as a token of its own (a whole code point). */
+  const punctuation = () => {
+    start = pos - 1;
+    pos = start + codePointLength(text, start);
+    token = text.slice(start, pos);
+    emit();
+  };
+  /** Extends the word by the run of word characters and quotes from pos - 1. */
+  const wordRun = () => {
+    const from = pos - 1;
+    WORD_RUN.lastIndex = pos;
+    WORD_RUN.test(text);
+    pos = WORD_RUN.lastIndex;
+    token += text.slice(from, pos);
+  };
   for (;;) {
-    const c = pos < chars.length ? chars[pos]! : '';
+    const c = pos < n ? text.charCodeAt(pos) : -1;
     pos++;
-    if (state === ' ') {
-      if (c === '') break;
-      if (WHITESPACE.includes(c)) continue;
-      if (c === '#') skipComment();
-      else if (WORDCHARS.has(c)) {
-        token = c;
+    if (state === 0x20) {
+      if (c === -1) break;
+      if (isShlexSpace(c)) continue;
+      if (c === HASH) skipComment();
+      else if (isWordChar(c)) {
         start = pos - 1;
-        state = 'a';
-      } else if (QUOTES.includes(c)) {
-        token = c;
+        token = '';
+        wordRun();
+        state = WORD;
+      } else if (isQuote(c)) {
+        token = text[pos - 1]!;
         start = pos - 1;
-        state = c as '"' | "'";
-      } else {
-        token = c;
-        start = pos - 1;
-        emit();
-      }
-    } else if (state === 'a') {
-      if (c === '') {
+        state = c;
+      } else punctuation();
+    } else if (state === WORD) {
+      if (c === -1) {
         emit();
         break;
       }
-      if (WHITESPACE.includes(c)) {
-        state = ' ';
+      if (isShlexSpace(c)) {
+        state = 0x20;
         emit();
-      } else if (c === '#') skipComment();
-      else if (WORDCHARS.has(c) || QUOTES.includes(c)) token += c;
+      } else if (c === HASH) skipComment();
+      else if (isWordChar(c) || isQuote(c)) wordRun();
       else {
         // the punctuation character becomes the next token on its own
         emit();
-        token = c;
-        start = pos - 1;
-        emit();
-        state = ' ';
+        punctuation();
+        state = 0x20;
       }
     } else {
-      if (c === '') return fail('No closing quotation');
-      token += c;
-      if (c === state) {
-        state = ' ';
-        emit();
+      if (c === -1) return fail('No closing quotation');
+      // up to and including the closing quote
+      const close = text.indexOf(state === SQUOTE ? "'" : '"', pos - 1);
+      if (close === -1) {
+        token += text.slice(pos - 1);
+        pos = n;
+        continue;
       }
+      token += text.slice(pos - 1, close + 1);
+      pos = close + 1;
+      state = 0x20;
+      emit();
     }
   }
   return ok({ tokens, comments });
@@ -124,13 +156,12 @@ export function environmentReport(text: string): Result<EnvironmentReport> {
   const dropped: ShlexToken[] = [];
   const quotedKeys: ShlexToken[] = [];
   for (let i = 0; i < tokens.length; i += 4) {
-    const step = tokens.slice(i, i + 3);
-    if (step.length !== 3 || step[1]!.text !== '=') {
+    if (i + 2 >= tokens.length || tokens[i + 1]!.text !== '=') {
       return fail(`Unexpected end of key/value pairs in value '${text}'`);
     }
-    const key = step[0]!;
+    const key = tokens[i]!;
     if (QUOTES.includes(key.text[0]!)) quotedKeys.push(key);
-    pairs.push([key.text, pyStripChars(step[2]!.text, `'"`)]);
+    pairs.push([key.text, pyStripChars(tokens[i + 2]!.text, `'"`)]);
     const skipped = tokens[i + 3];
     if (skipped && skipped.text !== ',') dropped.push(skipped);
   }
@@ -140,6 +171,23 @@ export function environmentReport(text: string): Result<EnvironmentReport> {
 /** The pairs as a map, later duplicates winning (as supervisord's dict does). */
 export const environmentMap = (pairs: EnvironmentPairs): Map<string, string> => new Map(pairs);
 
+/**
+ * Proves without lexing that `KEY=<q>value<q>` pairs joined by `,` read back as `pairs`, for
+ * the shape every writable pair has: the key is one word (a token, then `=` a token of its
+ * own), the value holds no line break and no <q> (so the quoted token runs from <q> to <q>),
+ * and neither end of the value is a quote (so stripping quotes off the token leaves the value);
+ * the `,` after it is the skipped fourth token. Anything else goes to the full read.
+ */
+function readsBackAsWritten(pairs: EnvironmentPairs): boolean {
+  for (const [key, value] of pairs) {
+    if (!isShlexWord(key)) return false;
+    const quote = value.includes('"') ? "'" : '"';
+    if (value.includes(quote) || LINE_BREAK.test(value)) return false;
+    if (value.length > 0 && (isQuote(value.charCodeAt(0)) || isQuote(value.charCodeAt(value.length - 1)))) return false;
+  }
+  return true;
+}
+
 function formatEnvironment(pairs: EnvironmentPairs): Result<string> {
   const parts: string[] = [];
   for (const [key, value] of pairs) {
@@ -148,7 +196,7 @@ function formatEnvironment(pairs: EnvironmentPairs): Result<string> {
         `the environment variable name ${pyRepr(key)} cannot be written: supervisord reads a name made of letters, digits, _ and /.+-(): only`,
       );
     }
-    if (/[\r\n]/.test(value)) {
+    if (LINE_BREAK.test(value)) {
       return fail(`the value of ${key} contains a line break, which cannot be written on one INI line`);
     }
     if (value.includes('"') && value.includes("'")) {
@@ -167,6 +215,7 @@ function formatEnvironment(pairs: EnvironmentPairs): Result<string> {
       `a value has ${pyRepr(text[cut]!)} after whitespace, which the INI reader takes as the start of a comment (quotes do not protect it)`,
     );
   }
+  if (readsBackAsWritten(pairs)) return ok(text);
   const back = environmentReport(text);
   const same =
     back.ok &&

@@ -1,14 +1,20 @@
 import { fail, ok, type Result } from './types.js';
-import { isPySpace, pyRepr, pyStrip } from './python.js';
+import { isPySpaceCode, pyRepr, pyStrip } from './python.js';
 
 /**
  * Index of the first `;` or `#` that the INI reader would take as an inline comment if `text`
  * were written as a value (preceded by whitespace, or at the start), else -1.
  */
 export function inlineCommentIndex(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if ((ch === ';' || ch === '#') && (i === 0 || isPySpace(text[i - 1]!))) return i;
+  const semi = firstAfterSpace(text, ';');
+  const hash = firstAfterSpace(text, '#');
+  return semi === -1 ? hash : hash === -1 ? semi : Math.min(semi, hash);
+}
+
+/** The first `ch` in `text` at the start or after whitespace, or -1. */
+function firstAfterSpace(text: string, ch: string): number {
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) {
+    if (i === 0 || isPySpaceCode(text.charCodeAt(i - 1))) return i;
   }
   return -1;
 }

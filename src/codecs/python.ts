@@ -11,6 +11,11 @@ export const PY_WHITESPACE =
 
 export const isPySpace = (ch: string): boolean => ch.length > 0 && PY_WHITESPACE.includes(ch);
 
+const PY_SPACE_CODES = new Set(Array.from(PY_WHITESPACE, (ch) => ch.charCodeAt(0)));
+
+/** `isPySpace` for one UTF-16 unit (every Python whitespace character is in the BMP). */
+export const isPySpaceCode = (code: number): boolean => PY_SPACE_CODES.has(code);
+
 /** Python `str.strip()` with no argument. */
 export function pyStrip(text: string): string {
   let start = 0;

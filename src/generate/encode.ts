@@ -23,11 +23,35 @@ function plain(text: string): boolean {
 
 export class Encoder {
   readonly diagnostics: Diagnostic[] = [];
+  /** Values already encoded, by option and text (only those that encoded without a problem). */
+  private readonly encoded = new Map<OptionSpec, Map<string, string>>();
+  // How fileEnv is worked out, and its value once it has been: only an ENV_ expansion in a key
+  // expanded twice asks for it, and most files have none, so it is not built for every program.
+  private envSource: () => ReadonlyMap<string, string> = () => new Map();
+  private envCache: ReadonlyMap<string, string> | null = null;
+
   /**
    * Environment values this file defines ([supervisord] environment, then the program's own),
    * as supervisord will see them: a `%` in one of them breaks a key expanded twice.
    */
-  fileEnv: ReadonlyMap<string, string> = new Map();
+  get fileEnv(): ReadonlyMap<string, string> {
+    return (this.envCache ??= this.envSource());
+  }
+
+  /**
+   * Sets fileEnv for what is encoded next to `make(the fileEnv it replaces)`, computed on first
+   * use. Returns the function that puts the replaced one back.
+   */
+  useFileEnv(make: (outer: ReadonlyMap<string, string>) => ReadonlyMap<string, string>): () => void {
+    const outerSource = this.envSource;
+    let outer = this.envCache;
+    this.envSource = () => make((outer ??= outerSource()));
+    this.envCache = null;
+    return () => {
+      this.envSource = outerSource;
+      this.envCache = outer;
+    };
+  }
 
   error(at: SourcePos, message: string, ruleId = 'generate-value'): null {
     this.diagnostics.push({ ...at, severity: 'error', ruleId, message });
@@ -57,6 +81,21 @@ export class Encoder {
     if (spec.type === 'environment') return this.environment(spec, opt, where, names);
     const text = this.toText(spec, opt, where);
     if (text === null) return null;
+    // The same value of the same option (autorestart: true in every program) encodes the same
+    // way, unless its names differ or an ENV_ expansion reads this file's environment.
+    const cacheable = names === spec.expansion.names && !text.includes('ENV_');
+    let done = cacheable ? this.encoded.get(spec) : undefined;
+    const hit = done?.get(text);
+    if (hit !== undefined) return hit;
+    const result = this.encode(spec, opt, where, names, text);
+    if (result !== null && cacheable) {
+      if (!done) this.encoded.set(spec, (done = new Map()));
+      done.set(text, result);
+    }
+    return result;
+  }
+
+  private encode(spec: OptionSpec, opt: ModelOption, where: string, names: readonly ExpansionName[], text: string): string | null {
     const passes = spec.expansion.passes;
     if (plain(text)) {
       // No `%` and no placeholder character: one literal segment, written as it is.

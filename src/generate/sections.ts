@@ -53,7 +53,8 @@ function entries(enc: Encoder, kind: SectionKind, options: Options, where: strin
 export function supervisordSection(enc: Encoder, options: Options): IniWriteSection {
   const section = { name: 'supervisord', entries: entries(enc, 'supervisord', options, 'supervisord') };
   // Its environment becomes ENV_ names for every program.
-  enc.fileEnv = new Map(envValues(options.environment));
+  const environment = options.environment;
+  enc.useFileEnv(() => new Map(envValues(environment)));
   return section;
 }
 
@@ -116,10 +117,10 @@ export function processSection(enc: Encoder, p: ProcessModel): IniWriteSection {
   if (many && !options.process_name) {
     options = { ...options, process_name: { key: 'process_name', value: DEFAULT_PROCESS_NAME, at: options.numprocs!.at } };
   }
-  const previous = enc.fileEnv;
-  enc.fileEnv = new Map([...previous, ...envValues(options.environment)]);
+  const environment = options.environment;
+  const restore = enc.useFileEnv((outer) => new Map([...outer, ...envValues(environment)]));
   const list = entries(enc, p.kind, options, where);
-  enc.fileEnv = previous;
+  restore();
   const name = list.find((e) => e.key === 'process_name')?.value;
   if (name !== undefined && options.process_name) checkProcessName(enc, name, many, options.process_name, where);
   const bool = (key: string) => options[key]?.value;

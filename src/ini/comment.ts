@@ -1,4 +1,4 @@
-import { pyFirstNonSpace, pyIsSpace } from './python.js';
+import { pyFirstNonSpace, pyIsSpaceCode } from './python.js';
 
 /** supervisord's `inline_comment_prefixes`, in the order it passes them. */
 export const INLINE_COMMENT_PREFIXES = [';', '#'] as const;
@@ -14,22 +14,17 @@ export const COMMENT_PREFIXES = ['#', ';'] as const;
  * checks both call this, so they cannot disagree.
  */
 export function inlineCommentStart(line: string): number {
-  // most lines hold neither prefix
-  if (!line.includes(';') && !line.includes('#')) return -1;
-  let cursors = new Map<string, number>(INLINE_COMMENT_PREFIXES.map((p) => [p, -1]));
-  while (cursors.size > 0) {
-    let found = -1;
-    const next = new Map<string, number>();
-    for (const [prefix, from] of cursors) {
-      const index = line.indexOf(prefix, from + 1);
-      if (index === -1) continue;
-      next.set(prefix, index);
-      if (index === 0 || pyIsSpace(line[index - 1] ?? '')) {
-        if (found === -1 || index < found) found = index;
-      }
-    }
-    if (found !== -1) return found;
-    cursors = next;
+  let semi = line.indexOf(';');
+  let hash = line.indexOf('#');
+  // one round per pass: the k-th `;` and the k-th `#` (a prefix with no k-th occurrence is done)
+  while (semi !== -1 || hash !== -1) {
+    const semiHits = semi !== -1 && (semi === 0 || pyIsSpaceCode(line.charCodeAt(semi - 1)));
+    const hashHits = hash !== -1 && (hash === 0 || pyIsSpaceCode(line.charCodeAt(hash - 1)));
+    if (semiHits && hashHits) return Math.min(semi, hash);
+    if (semiHits) return semi;
+    if (hashHits) return hash;
+    if (semi !== -1) semi = line.indexOf(';', semi + 1);
+    if (hash !== -1) hash = line.indexOf('#', hash + 1);
   }
   return -1;
 }

@@ -15,6 +15,11 @@ export function pyIsSpace(ch: string): boolean {
   return ch.length > 0 && PY_SPACE.has(ch.charCodeAt(0));
 }
 
+/** `pyIsSpace` for a UTF-16 unit already read with `charCodeAt`. */
+export function pyIsSpaceCode(code: number): boolean {
+  return PY_SPACE.has(code);
+}
+
 /** Index of the first non-whitespace character (Python's `\S` search), or -1. */
 export function pyFirstNonSpace(s: string): number {
   for (let i = 0; i < s.length; i++) if (!PY_SPACE.has(s.charCodeAt(i))) return i;

@@ -45,12 +45,24 @@ function classifyContinuation(text: string): 'key' | 'header' | undefined {
   return undefined;
 }
 
-function firstDelimiter(value: string): number {
+/** Where configparser cuts `line` for comments: 0 for a whole-line comment, else the inline comment's start, or -1. */
+export function commentCut(line: string): number {
+  return isFullLineComment(line) ? 0 : inlineCommentStart(line);
+}
+
+/** Where the key of an option line ends (its first `=` or `:`), or -1. */
+export function firstDelimiter(value: string): number {
   const eq = value.indexOf('=');
   const colon = value.indexOf(':');
   if (eq < 0) return colon;
   if (colon < 0) return eq;
   return Math.min(eq, colon);
+}
+
+/** Where the value of an option line starts: after the delimiter and the whitespace behind it. */
+export function valueStart(value: string, delim: number): number {
+  const skip = pyFirstNonSpace(value.slice(delim + 1));
+  return skip < 0 ? value.length : delim + 1 + skip;
 }
 
 /**
@@ -79,9 +91,7 @@ export function readIni(text: string, file: string): IniDocument {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const lineNo = i + 1;
-    let cut = inlineCommentStart(line);
-    const fullComment = isFullLineComment(line);
-    if (fullComment) cut = 0;
+    const cut = commentCut(line);
     const value = pyStrip(cut >= 0 ? line.slice(0, cut) : line);
 
     if (!value) {
@@ -144,9 +154,7 @@ export function readIni(text: string, file: string): IniDocument {
     if (rawKey === '') {
       doc.errors.push({ kind: 'empty-key', file, line: lineNo, column: columnAt(line, lead), raw: line + (eols[i] ? '\n' : '') });
     }
-    const afterDelim = value.slice(delim + 1);
-    const skip = pyFirstNonSpace(afterDelim);
-    const valStart = delim + 1 + (skip < 0 ? afterDelim.length : skip);
+    const valStart = valueStart(value, delim);
     const first = value.slice(valStart);
     const entry: IniEntry = {
       file,

@@ -1,7 +1,6 @@
 import { inlineCommentStart } from './comment.js';
-import { mergeIni } from './merge.js';
-import { pyLower, pyStrip } from './python.js';
-import { DEFAULT_SECTION, readIni } from './reader.js';
+import { pyLower, pyRstrip, pyStrip } from './python.js';
+import { commentCut, DEFAULT_SECTION, firstDelimiter, matchHeader, valueStart } from './reader.js';
 
 export interface IniWriteEntry {
   key: string;
@@ -56,7 +55,8 @@ export function checkKey(key: string): string | null {
 export function checkValue(value: string): string | null {
   if (lineBreak(value)) return 'a value cannot contain a line break';
   if (pyStrip(value) !== value) return 'a value cannot start or end with whitespace: supervisord strips it';
-  if (inlineCommentStart(`k=${value}`) >= 0) {
+  // (`k=` holds neither prefix, so a value without both cannot hold a comment)
+  if ((value.includes(';') || value.includes('#')) && inlineCommentStart(`k=${value}`) >= 0) {
     return 'a value cannot contain `;` or `#` after whitespace: supervisord reads the rest of the line as a comment';
   }
   return null;
@@ -66,8 +66,8 @@ function checkComment(text: string): string | null {
   return lineBreak(text) ? 'a comment line cannot contain a line break' : null;
 }
 
-function refuse(reason: string | null, what: string): void {
-  if (reason !== null) throw new Error(`${what}: ${reason}`);
+function refuse(reason: string, what: string): never {
+  throw new Error(`${what}: ${reason}`);
 }
 
 function commentLine(text: string): string {
@@ -81,48 +81,92 @@ function commentLine(text: string): string {
 export function writeIni(doc: IniWriteDocument): string {
   const out: string[] = [];
   for (const text of doc.header ?? []) {
-    refuse(checkComment(text), 'header comment');
-    out.push(commentLine(text));
+    const bad = checkComment(text);
+    if (bad !== null) refuse(bad, 'header comment');
+    out.push(readsAsComment(commentLine(text)));
   }
   const seen = new Set<string>();
-  doc.sections.forEach((section, i) => {
-    refuse(checkSectionName(section.name), `section [${section.name}]`);
-    if (seen.has(section.name)) throw new Error(`section [${section.name}]: written twice (supervisord would merge them)`);
-    seen.add(section.name);
+  // Keys repeat from section to section: each distinct one is checked once.
+  const goodKeys = new Set<string>();
+  // Many lines repeat (autorestart=true in every program): each distinct one is read once.
+  const provedLines = new Set<string>();
+  const sections = doc.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i]!;
+    const name = section.name;
+    const badName = checkSectionName(name);
+    if (badName !== null) refuse(badName, `section [${name}]`);
+    if (seen.has(name)) throw new Error(`section [${name}]: written twice (supervisord would merge them)`);
+    seen.add(name);
     if (i > 0 || out.length > 0) out.push('');
     for (const text of section.comment ?? []) {
-      refuse(checkComment(text), `comment of [${section.name}]`);
-      out.push(commentLine(text));
+      const bad = checkComment(text);
+      if (bad !== null) refuse(bad, `comment of [${name}]`);
+      out.push(readsAsComment(commentLine(text)));
     }
-    out.push(`[${section.name}]`);
+    out.push(readsAsHeader(`[${name}]`, name));
+    const entries = section.entries;
     const keys = new Set<string>();
-    for (const { key, value } of section.entries) {
-      refuse(checkKey(key), `[${section.name}] key ${JSON.stringify(key)}`);
-      refuse(checkValue(value), `[${section.name}] ${key}`);
-      if (keys.has(key)) throw new Error(`[${section.name}] ${key}: written twice (the last one would win)`);
+    for (let j = 0; j < entries.length; j++) {
+      const { key, value } = entries[j]!;
+      if (!goodKeys.has(key)) {
+        const bad = checkKey(key);
+        if (bad !== null) refuse(bad, `[${name}] key ${JSON.stringify(key)}`);
+        goodKeys.add(key);
+      }
+      const line = `${key}=${value}`;
+      // The line as the reader takes it is the proof; checkValue only says why it fails. A key
+      // holds no `=`, so the line alone determines key and value: a repeated one was proved.
+      if (!provedLines.has(line)) {
+        if (!readsAsEntry(line, key, value)) {
+          const bad = checkValue(value);
+          if (bad !== null) refuse(bad, `[${name}] ${key}`);
+          unread(line);
+        }
+        provedLines.add(line);
+      }
+      if (keys.has(key)) throw new Error(`[${name}] ${key}: written twice (the last one would win)`);
       keys.add(key);
-      out.push(`${key}=${value}`);
+      out.push(line);
     }
-  });
-  const text = out.length ? out.join('\n') + '\n' : '';
-  assertReadsBack(doc, text);
-  return text;
+  }
+  return out.length ? out.join('\n') + '\n' : '';
 }
 
-/** The checks above should make this unreachable; it guards the promise that nothing is lost. */
-function assertReadsBack(doc: IniWriteDocument, text: string): void {
-  const read = readIni(text, '<written>');
-  const config = mergeIni([read]);
-  const ok =
-    read.errors.length === 0 &&
-    config.sections.length === doc.sections.length &&
-    doc.sections.every((s, i) => {
-      const got = config.sections[i]!;
-      return (
-        got.name === s.name &&
-        got.keys().length === s.entries.length &&
-        s.entries.every((e) => got.get(e.key)?.value === e.value)
-      );
-    });
-  if (!ok) throw new Error('internal error: the INI text written would not read back as written');
+/*
+ * The checks above should make a mismatch unreachable; these guard the promise that nothing is
+ * lost. Each written line goes through the reader's own per-line steps (comment cut, strip,
+ * header match, delimiter, value start). That is the whole read: every line written starts in
+ * column 1 (so none continues the line above), the only blank lines come between sections (a
+ * blank continuation line adds nothing once the value is stripped), no line holds a line break
+ * (so the text splits into exactly these lines), section names and keys are unique, and keys
+ * are lowercase (the reader lowercases them).
+ */
+
+function unread(line: string): never {
+  throw new Error(`internal error: the INI line ${JSON.stringify(line)} would not read back as written`);
+}
+
+const LINE_BREAK = /[\r\n]/;
+
+function readsAsComment(line: string): string {
+  if (LINE_BREAK.test(line) || commentCut(line) !== 0) unread(line);
+  return line;
+}
+
+function readsAsHeader(line: string, name: string): string {
+  if (LINE_BREAK.test(line) || commentCut(line) !== -1 || pyStrip(line) !== line) unread(line);
+  const header = matchHeader(line);
+  // nothing after `]`, and not [DEFAULT], whose keys every section would inherit
+  if (!header || header.name !== name || header.close !== line.length - 1 || name === DEFAULT_SECTION) unread(line);
+  return line;
+}
+
+function readsAsEntry(line: string, key: string, value: string): boolean {
+  if (LINE_BREAK.test(line) || commentCut(line) !== -1 || pyStrip(line) !== line || matchHeader(line)) return false;
+  const delim = firstDelimiter(line);
+  if (delim < 0) return false;
+  const rawKey = pyRstrip(line.slice(0, delim));
+  if (rawKey === '' || rawKey !== key || pyLower(rawKey) !== key) return false;
+  return pyRstrip(line.slice(valueStart(line, delim))) === value;
 }
