@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { autorestartCodec } from '../../src/codecs/autorestart.js';
-import { compareWithPython, pick, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, pick, randomText } from '../support/random.js';
 
 test('autorestart accepts boolean words and unexpected', () => {
   assert.deepEqual(autorestartCodec.parse('TRUE'), { ok: true, value: true });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { booleanCodec } from '../../src/codecs/boolean.js';
-import { compareWithPython, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, randomText } from '../support/random.js';
 
 test('boolean accepts the reference words, any case', () => {
   for (const w of ['true', 'YES', 'On', '1']) assert.deepEqual(booleanCodec.parse(w), { ok: true, value: true });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byteSizeCodec } from '../../src/codecs/bytesize.js';
-import { compareWithPython, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, randomText } from '../support/random.js';
 
 test('bytesize accepts the reference forms', () => {
   const cases: Array<[string, number]> = [['50MB', 50 * 1024 * 1024], ['50mb', 50 * 1024 * 1024], ['50 MB', 50 * 1024 * 1024], ['0', 0], ['-1MB', -1024 * 1024], ['1024', 1024], ['10KB', 10240], ['2gb', 2 * 1024 ** 3]];

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandCodec, commandParseError, quoteWord, shlexSplit } from '../../src/codecs/command.js';
 import { PY_WHITESPACE } from '../../src/codecs/python.js';
-import { compareWithPython, oracle, pick, randomText, rng } from './oracle.js';
+import { compareWithPython, oracle } from './oracle.js';
+import { rng, pick, randomText } from '../support/random.js';
 
 /**
  * §1.3, written here on its own: the raw value is cut at the first `;`/`#` that is at index 0

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { environmentCodec, environmentReport, isShlexWord } from '../../src/codecs/environment.js';
 import { inlineCommentIndex } from '../../src/codecs/inisafe.js';
-import { compareWithPython, pick, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, pick, randomText } from '../support/random.js';
 
 const ok = (text: string, pairs: Array<[string, string]>) =>
   assert.deepEqual(environmentCodec.parse(text), { ok: true, value: pairs }, text);

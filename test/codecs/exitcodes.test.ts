@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exitCodesCodec } from '../../src/codecs/exitcodes.js';
-import { compareWithPython, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, randomText } from '../support/random.js';
 
 test('exitcodes accepts the reference forms', () => {
   assert.deepEqual(exitCodesCodec.parse('0'), { ok: true, value: [0] });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {
   bareSpecifiers, escapePercent, expand, expandValue, expansionNames, formatExpansionError, type ExpandFailure,
 } from '../../src/codecs/expansion.js';
-import { oracle, pick, randomText, rng } from './oracle.js';
+import { oracle } from './oracle.js';
+import { rng, pick, randomText } from '../support/random.js';
 
 const NAMES = { ENV_HOME: '/root', here: '/etc/sv', program_name: 'web', group_name: 'web', host_node_name: 'h1', process_num: 3, numprocs: 12 };
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fcgiSocketCodec, inetAddressCodec, urlCodec } from '../../src/codecs/inet.js';
-import { compareWithPython, pick, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, pick, randomText } from '../support/random.js';
 
 test('inet address accepts the reference forms', () => {
   assert.deepEqual(inetAddressCodec.parse('9001'), { ok: true, value: { host: '', port: 9001 } });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { integerCodec } from '../../src/codecs/integer.js';
-import { compareWithPython, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, randomText } from '../support/random.js';
 
 test('integer accepts Python int() forms', () => {
   const cases: Array<[string, number]> = [['5', 5], [' 7 ', 7], ['1_000', 1000], ['１２', 12], ['-3', -3], ['+4', 4], ['007', 7]];

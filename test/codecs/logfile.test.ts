@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { logFileCodec } from '../../src/codecs/logfile.js';
-import { compareWithPython, pick, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, pick } from '../support/random.js';
 
 test('logfile special words, any case', () => {
   assert.deepEqual(logFileCodec.parse('NONE'), { ok: true, value: { kind: 'none' } });

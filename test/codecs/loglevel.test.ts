@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOG_LEVELS, logLevelCodec } from '../../src/codecs/loglevel.js';
-import { compareWithPython, pick, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, pick, randomText } from '../support/random.js';
 
 const NUMBERS: Record<string, number> = { critical: 50, error: 40, warn: 30, info: 20, debug: 10, trace: 5, blather: 3 };
 

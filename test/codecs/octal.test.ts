@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { octalCodec } from '../../src/codecs/octal.js';
-import { compareWithPython, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, randomText } from '../support/random.js';
 
 test('octal accepts int(s, 8) forms', () => {
   const cases: Array<[string, number]> = [['022', 0o22], ['22', 0o22], ['0022', 0o22], ['0o22', 0o22], ['777', 0o777], [' 022 ', 0o22]];

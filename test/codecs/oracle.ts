@@ -1,6 +1,6 @@
 /**
- * Helpers for the codec tests: a seeded random source, and a batch call into supervisor's own
- * Python functions (one /usr/bin/python3 process per call, all inputs in one JSON document).
+ * Helpers for the codec tests: a batch call into supervisor's own Python functions (one
+ * /usr/bin/python3 process per call, all inputs in one JSON document).
  */
 import { spawnSync } from 'node:child_process';
 
@@ -61,28 +61,6 @@ export function oracle(fn: string, inputs: unknown[]): OracleOutcome[] {
   });
   if (r.status !== 0) throw new Error(`python oracle failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as OracleOutcome[];
-}
-
-/** mulberry32: a small seeded generator, so every run tests the same inputs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
-
-/** A random string of 0..maxLen pieces drawn from `pieces`. */
-export function randomText(r: () => number, pieces: readonly string[], maxLen: number): string {
-  const n = Math.floor(r() * (maxLen + 1));
-  let s = '';
-  for (let i = 0; i < n; i++) s += pick(r, pieces);
-  return s;
 }
 
 export interface Mismatch {

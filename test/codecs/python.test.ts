@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pyCompare, pyInt, pyRepr, pyStrip, decimalValue } from '../../src/codecs/python.js';
-import { oracle, randomText, rng } from './oracle.js';
+import { oracle } from './oracle.js';
+import { rng, randomText } from '../support/random.js';
 
 const PIECES = ['a', "'", '"', '\\', ' ', '\t', '\n', '\r', '\x00', '\x7f', '\x85', '\xa0', 'é', '日', '\u2028', '\u200b', '\ud83d\ude00', '\ue000', '%', '1', '\x1c', '\u3000'];
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signalCodec, SIGNAL_NUMBERS } from '../../src/codecs/signal.js';
-import { compareWithPython, pick, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, pick, randomText } from '../support/random.js';
 
 test('signal accepts names and numbers', () => {
   const cases: Array<[string, number, string]> = [['TERM', 15, 'TERM'], ['sigterm', 15, 'TERM'], ['SIGKILL', 9, 'KILL'], ['IOT', 6, 'ABRT'], ['CLD', 17, 'CHLD'], ['POLL', 29, 'IO'], ['RTMIN', 34, 'RTMIN'], ['WINCH', 28, 'WINCH'], ['SIG_DFL', 0, '0'], ['9', 9, 'KILL'], ['0', 0, '0'], ['64', 64, 'RTMAX'], [' hup ', 1, 'HUP']];

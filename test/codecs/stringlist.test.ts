@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringListCodec } from '../../src/codecs/stringlist.js';
-import { compareWithPython, randomText, rng } from './oracle.js';
+import { compareWithPython } from './oracle.js';
+import { rng, randomText } from '../support/random.js';
 
 test('stringlist splits and strips', () => {
   assert.deepEqual(stringListCodec.parse('a, b ,c'), { ok: true, value: ['a', 'b', 'c'] });

@@ -13,23 +13,12 @@ import { escapePercent } from '../../src/codecs/expansion.js';
 import { checkValue, writeIni, type IniWriteSection } from '../../src/ini/writer.js';
 import { loadWorkers } from '../../src/workers/load.js';
 import { buildDocument, generate } from '../../src/generate/generate.js';
+import { randomText, rng } from '../support/random.js';
 import { oracleParseMany, requireSupervisord, tempDir, type OracleResult } from '../support/supervisord.js';
 
 const SEED = 0x5eed2025;
 const STRINGS = 3000;
 const PER_CONFIG = 100;
-
-/** mulberry32: small, seeded, good enough to spread the cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces chosen for what breaks INI values, shlex, supervisord's environment parser and `%`.
 const PIECES = [
@@ -41,12 +30,9 @@ const PIECES = [
 
 function randomStrings(n: number): string[] {
   const r = rng(SEED);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const out = new Set<string>(['', ' ', 'plain', ' lead', 'trail ', '%', '%%', "'", '"', `'"`, 'a ;b', 'a;b', 'a #b', 'a#b', 'é日😀']);
   while (out.size < n) {
-    const len = Math.floor(r() * 9);
-    let s = '';
-    for (let i = 0; i < len; i++) s += pick(PIECES);
+    let s = randomText(r, PIECES, 8);
     if (r() < 0.1) s = ' ' + s;
     if (r() < 0.1) s = s + ' ';
     out.add(s);

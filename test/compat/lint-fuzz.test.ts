@@ -11,7 +11,8 @@ import { requireSupervisord, tempDir } from '../support/supervisord.js';
 import { CASE_DIRS, caseEnv, fixtureNames, fixtureText, stageCase } from './support/lint-cases.js';
 import { generateConfig } from './support/lint-generate.js';
 import { checkAll, minimise, SHRINKABLE, type Checked, type Subject } from './support/lint-check.js';
-import { mutate, rng } from './support/lint-mutate.js';
+import { mutate } from './support/lint-mutate.js';
+import { rng } from '../support/random.js';
 import { fence, writeReportPart } from './support/lint-report.js';
 
 const SEED = Number(process.env.GS_FUZZ_SEED ?? 20250415);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mergeIni } from '../../src/ini/merge.js';
 import { readIni } from '../../src/ini/reader.js';
 import { checkKey, checkSectionName, checkValue, writeIni } from '../../src/ini/writer.js';
+import { randomText, rng, type Rand } from '../support/random.js';
 
 test('writes headers, key=value lines, a blank line between sections, \\n endings', () => {
   const text = writeIni({
@@ -52,35 +53,19 @@ test('writeIni throws a plain Error with the reason instead of writing something
   assert.throws(() => writeIni({ header: ['a\nb'], sections: [] }), /line break/);
 });
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ALPHABET = [
   ...'ab=:;#%()s\'"[]\\ \t,./-_',
   '\n', '\r', 'é', 'İ', 'ß', 'Σ', '\u00a0', '\u3000', '\u2028', '\u0085', '\u001c', '\ufeff', '\u{1F600}', '\u200b',
 ];
 
-function randomText(rand: () => number): string {
-  const len = Math.floor(rand() * 12);
-  let s = '';
-  for (let i = 0; i < len; i++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)];
-  return s;
-}
+const randomWord = (rand: Rand): string => randomText(rand, ALPHABET, 11);
 
 test('round trip: checkValue refuses, or readIni(writeIni(x)) gives x back exactly', () => {
-  const rand = mulberry32(20240425);
+  const rand = rng(20240425);
   let accepted = 0;
   let refused = 0;
   for (let i = 0; i < 5000; i++) {
-    const value = randomText(rand);
+    const value = randomWord(rand);
     if (checkValue(value) !== null) {
       refused++;
       assert.throws(() => writeIni({ sections: [{ name: 's', entries: [{ key: 'k', value }] }] }));
@@ -98,11 +83,11 @@ test('round trip: checkValue refuses, or readIni(writeIni(x)) gives x back exact
 });
 
 test('round trip of keys and section names', () => {
-  const rand = mulberry32(7);
+  const rand = rng(7);
   let accepted = 0;
   for (let i = 0; i < 3000; i++) {
-    const key = randomText(rand);
-    const name = randomText(rand);
+    const key = randomWord(rand);
+    const name = randomWord(rand);
     if (checkKey(key) !== null || checkSectionName(name) !== null) continue;
     accepted++;
     const config = mergeIni([readIni(writeIni({ sections: [{ name, entries: [{ key, value: 'v' }] }] }), 'w')]);

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPlainYaml, resolvePlain } from '../../src/workers/yaml-fast.js';
 import { parseWithLibrary, parseYaml, type DataPath } from '../../src/workers/yaml-source.js';
+import { rng } from '../support/random.js';
 
 /** Every path in the data, plus a missing key and index under each collection. */
 function paths(data: unknown, prefix: DataPath = []): DataPath[] {
@@ -161,16 +162,6 @@ test('the quick reader agrees on every YAML and JSON fixture in the repository',
   assert.ok(read > files.length / 2, `${read} of ${files.length} read quickly`);
 });
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   'a', 'b', 'key', 'x y', '1', '-1', '0o7', '1.5', 'true', 'null', '~', '-', '- ', ':', ': ', '#', ' #', ' # c', ',', ', ',
   '[', ']', '{', '}', '"', "'", '\\', '\\n', '\\u00e9', '\\x4', "''", '\n', '\n  ', '\n    ', '\n- ', '  ', ' ', '\t', '&a', '*a',
@@ -178,7 +169,7 @@ const PIECES = [
 ];
 
 test('random texts built from YAML pieces: the quick reader declines or agrees', () => {
-  const next = random(20240611);
+  const next = rng(20240611);
   const bases = ACCEPTED.concat(['a: b\nc:\n  d: [e, f]\n  g: {h: i}\nj:\n- k\n- "l"\n']);
   let accepted = 0;
   for (let n = 0; n < 6000; n++) {
@@ -204,7 +195,7 @@ const WORDS = [
 ];
 
 test('random documents in block and flow styles: the quick reader declines or agrees', () => {
-  const next = random(7);
+  const next = rng(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const scalar = (): string => {
     const w = pick(WORDS);

@@ -3,9 +3,8 @@
 // programs, sometimes groups, [DEFAULT] and an [include] of a generated conf.d file. Values are
 // mostly what people write, sometimes a tricky one, so cross-section rules (groups, numprocs
 // and process_name, servers, includes) get exercised in combinations the fixtures lack.
-import { TRICKY_VALUES, type Rand } from './lint-mutate.js';
-
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+import { pick, type Rand } from '../../support/random.js';
+import { TRICKY_VALUES } from './lint-mutate.js';
 
 /** Sensible values by key, from real configs; `null` leaves the key out. */
 const VALUES: Record<string, readonly string[]> = {

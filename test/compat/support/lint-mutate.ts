@@ -2,22 +2,7 @@
 // text of one file of an agreement case with one (sometimes two) small edits of the kinds people
 // make by hand: a tricky value, a deleted/duplicated/indented line, an extra key, a renamed or
 // broken section header, [DEFAULT], [include], an inline comment, a BOM, CRLF.
-
-/** mulberry32: small, fast, good enough to pick mutations; same seed, same mutants. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export type Rand = () => number;
-
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+import { pick, type Rand } from '../../support/random.js';
 
 /** Values that trip supervisord's parsers, expansion and the INI reader (brief + reference §3, §9). */
 export const TRICKY_VALUES: readonly string[] = [

@@ -1,0 +1,58 @@
+/** The conversions a template holds, read without expanding it: for the linter and the resolver. */
+import { charsOf, joinChars, keyEnd, literalEnd, parseSpec } from './expansion-syntax.js';
+
+export interface Specifier {
+  /** the `(name)` or null for a bare specifier */
+  name: string | null;
+  /** the conversion character */
+  conversion: string;
+  /** code point index of the `%` in the template */
+  index: number;
+  /** the whole specifier text, `%(name)05d` */
+  text: string;
+}
+
+/** Every conversion in the template, in order (stops at the first syntax error). */
+export function specifiers(template: string): Specifier[] {
+  const found: Specifier[] = [];
+  if (!template.includes('%')) return found;
+  const s = charsOf(template);
+  let pos = 0;
+  while (pos < s.length) {
+    if (s[pos] !== '%') {
+      pos = literalEnd(s, pos);
+      continue;
+    }
+    const start = pos++;
+    if (s[pos] === '%') {
+      pos++;
+      continue;
+    }
+    let name: string | null = null;
+    if (s[pos] === '(') {
+      const end = keyEnd(s, pos);
+      if (end < 0) break;
+      name = joinChars(s, pos + 1, end - 1);
+      pos = end;
+    }
+    // no arguments are taken here: a `*` only has to be skipped
+    const parsed = parseSpec(s, pos, () => 0);
+    if (!parsed) break;
+    pos = parsed.end;
+    found.push({ name, conversion: parsed.spec.ch, index: start, text: joinChars(s, start, pos) });
+  }
+  return found;
+}
+
+/** The names a template uses through `%(name)`, in order of first use. */
+export function expansionNames(template: string): string[] {
+  return [...new Set(specifiers(template).flatMap((sp) => (sp.name === null ? [] : [sp.name])))];
+}
+
+/**
+ * Bare specifiers (`%s`, `%5s`, `%r`, `%d`...) with no `(name)`: with a dict, a lone `%s`/`%r`/`%a`
+ * silently inserts the whole dict's repr, and the others fail. For the linter.
+ */
+export function bareSpecifiers(template: string): Specifier[] {
+  return specifiers(template).filter((sp) => sp.name === null);
+}

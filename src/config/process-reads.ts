@@ -1,0 +1,88 @@
+/**
+ * The keys each process of a section reads again (its own names: process_num, ENV_...), with the
+ * shortcut that makes big configs fast: what the first process read and worked out that every
+ * later process would read and work out alike is re-used instead of redone, as a big config has
+ * thousands of processes. Errors are unaffected: Resolver.error drops repeats anyway.
+ */
+import type { IniConfigSection } from '../ini/index.js';
+import { optionSpec } from '../catalogue/index.js';
+import { specifiers } from '../codecs/expansion.js';
+import type { Codec } from '../codecs/types.js';
+import type { Read, Resolver } from './context.js';
+import type { LayeredNames } from './names.js';
+
+const defaults = new Map<string, string>();
+/** The catalogue default of a key (looked up once: every process reads a dozen keys). */
+export const programDefault = (key: string): string => {
+  let d = defaults.get(key);
+  if (d === undefined) defaults.set(key, (d = optionSpec('program', key)?.default ?? ''));
+  return d;
+};
+
+/**
+ * Whether `text` expands the same for every process of a section: the names that differ between
+ * processes are process_num, a bare specifier's whole dict and, when `envVaries` (environment=
+ * itself names process_num), the ENV_ names. A failure's message lists only the names' keys,
+ * which are the same for every process.
+ */
+export function sameForEveryProcess(text: string, envVaries: boolean): boolean {
+  if (!text.includes('%')) return true;
+  for (const sp of specifiers(text)) {
+    if (sp.name === null || sp.name === 'process_num') return false;
+    if (envVaries && sp.name.startsWith('ENV_')) return false;
+  }
+  return true;
+}
+
+export type Parsed<T> = { value: T; known: boolean };
+
+/** One process's view of the section's per-process keys. */
+export interface ProcessReads {
+  readonly suffix: string;
+  /** Unknown ENV_ names become placeholders (the process's environment= did not resolve). */
+  readonly lenient: boolean;
+  /** environment= names process_num, so the ENV_ names differ between processes. */
+  readonly envVaries: boolean;
+  read(key: string, dflt?: string | null): Read;
+  /** A codec's result on the key's read (kept when the read is the shared one). */
+  parse<T>(key: string, codec: Codec<T>, fallback: T): Parsed<T>;
+  /** Whether `read` is the one every process of the section shares for `key`. */
+  shared(key: string, read: Read): boolean;
+}
+
+export class SectionReads {
+  /** Per key: the shared read, or null when the key's value differs per process. */
+  private readonly reads = new Map<string, Read | null>();
+  /** A codec's result on a shared read. */
+  private readonly parsed = new Map<Read, Parsed<unknown>>();
+
+  constructor(
+    private readonly r: Resolver,
+    private readonly section: IniConfigSection,
+    private readonly suffix: string,
+    private readonly envVaries: boolean,
+  ) {}
+
+  /** The reads of the process whose names are `names`. */
+  forProcess(names: LayeredNames, lenient: boolean): ProcessReads {
+    const { r, section, suffix, envVaries, reads, parsed } = this;
+    const read = (key: string, dflt: string | null = programDefault(key)): Read => {
+      const known = reads.get(key);
+      if (known) return known;
+      const got = r.read(section, key, names, { default: dflt, suffix, lenient });
+      if (known === undefined) reads.set(key, !got.entry || sameForEveryProcess(got.entry.value, envVaries) ? got : null);
+      return got;
+    };
+    const shared = (key: string, got: Read): boolean => reads.get(key) === got;
+    const parse = <T>(key: string, codec: Codec<T>, fallback: T): Parsed<T> => {
+      const got = read(key);
+      let value = parsed.get(got) as Parsed<T> | undefined;
+      if (!value) {
+        value = r.parseOr(codec, got, fallback, { suffix });
+        if (shared(key, got)) parsed.set(got, value);
+      }
+      return value;
+    };
+    return { suffix, lenient, envVaries, read, parse, shared };
+  }
+}
