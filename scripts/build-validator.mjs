@@ -9,8 +9,30 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const { buildWorkersSchema } = await import(new URL('../dist/src/workers/schema.js', import.meta.url).href);
 const { AJV_OPTIONS } = await import(new URL('../dist/src/workers/ajv-options.js', import.meta.url).href);
 
+// Annotations (docs, defaults) change no result and no error (src/workers/schema-errors.ts
+// reads them from buildWorkersSchema()), but would be carried in the generated file, which every
+// run that reads a worker description loads and compiles: they are left out.
+const ANNOTATIONS = new Set(['description', 'default', 'title', 'examples', '$comment']);
+// Keywords whose members are named by the data (property names, patterns), not by keywords.
+const NAMED = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
+const VERBATIM = new Set(['enum', 'const', 'required']);
+
+function withoutAnnotations(schema) {
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(keyword)) continue;
+    if (VERBATIM.has(keyword)) out[keyword] = value;
+    else if (NAMED.has(keyword) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, withoutAnnotations(sub)]));
+    } else out[keyword] = withoutAnnotations(value);
+  }
+  return out;
+}
+
 const ajv = new Ajv.default({ ...AJV_OPTIONS, logger: false, code: { source: true, esm: false } });
-const validate = ajv.compile(buildWorkersSchema());
+const validate = ajv.compile(withoutAnnotations(buildWorkersSchema()));
 const code = standaloneCode.default(ajv, validate);
 if (/\brequire\(/.test(code)) throw new Error('the standalone validator needs ajv at run time; change AJV_OPTIONS');
 const out = new URL('../dist/src/workers/validate-workers.cjs', import.meta.url);

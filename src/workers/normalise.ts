@@ -51,7 +51,11 @@ class Normaliser {
     }
     if (value && typeof value === 'object') {
       const out: Data = {};
-      for (const k of Object.keys(value)) ownProperty(out, k, this.templated((value as Data)[k], this.src.step(at, k)));
+      const keys = Object.keys(value);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        ownProperty(out, k, this.templated((value as Data)[k], this.src.step(at, k)));
+      }
       return out;
     }
     return value;
@@ -60,36 +64,54 @@ class Normaliser {
   resolveVars(vars: Data | undefined): void {
     const resolved: Record<string, string> = {};
     const at = this.src.step(this.src.root, 'vars');
-    for (const [name, raw] of Object.entries(vars ?? {})) {
+    const data = vars ?? {};
+    const names = Object.keys(data);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       this.scope = { ...this.scope, vars: resolved };
-      resolved[name] = String(this.templated(String(raw), this.src.step(at, name)));
+      resolved[name] = String(this.templated(String(data[name]), this.src.step(at, name)));
     }
     this.scope = { ...this.scope, vars: resolved };
   }
 
+  // Templating, copying and positions in one pass over a list or map; each item's cursor is
+  // found once. Diagnostics come out in the order a separate templating pass would give.
   option(key: string, raw: unknown, at: Cursor): ModelOption {
-    const value = this.templated(raw, at);
-    const opt: ModelOption = { key, value: value as ModelOption['value'], at: this.src.pos(at) };
-    if (Array.isArray(value)) {
-      const items: SourcePos[] = new Array(value.length);
-      for (let i = 0; i < value.length; i++) items[i] = this.src.pos(this.src.step(at, i));
-      opt.items = items;
-    } else if (value && typeof value === 'object') {
+    const src = this.src;
+    if (Array.isArray(raw)) {
+      const n = raw.length;
+      const value: unknown[] = new Array(n);
+      const items: SourcePos[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const itemAt = src.step(at, i);
+        value[i] = this.templated(raw[i], itemAt);
+        items[i] = src.pos(itemAt);
+      }
+      return { key, value: value as ModelOption['value'], at: src.pos(at), items };
+    }
+    if (raw && typeof raw === 'object') {
       const strings: Record<string, string> = {};
       const entries: Record<string, SourcePos> = {};
-      for (const k of Object.keys(value)) {
-        ownProperty(strings, k, String((value as Data)[k]));
-        ownProperty(entries, k, this.src.pos(this.src.step(at, k)));
+      const keys = Object.keys(raw);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        const entryAt = src.step(at, k);
+        ownProperty(strings, k, String(this.templated((raw as Data)[k], entryAt)));
+        ownProperty(entries, k, src.pos(entryAt));
       }
-      opt.value = strings;
-      opt.entries = entries;
+      return { key, value: strings, at: src.pos(at), entries };
     }
-    return opt;
+    return { key, value: this.templated(raw, at) as ModelOption['value'], at: src.pos(at) };
   }
 
   options(data: Data | undefined, at: Cursor): Options {
     const out: Options = {};
-    for (const [key, raw] of Object.entries(data ?? {})) out[key] = this.option(key, raw, this.src.step(at, key));
+    if (!data) return out;
+    const keys = Object.keys(data);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      out[key] = this.option(key, data[key], this.src.step(at, key));
+    }
     return out;
   }
 
@@ -102,23 +124,29 @@ class Normaliser {
   processes(root: Data, defaults: Options): ProcessModel[] {
     const out: ProcessModel[] = [];
     const seen = new Map<string, string>();
+    const defaultKeys = Object.keys(defaults);
     for (const [map, kind] of Object.entries(PROCESS_MAPS)) {
       const mapAt = this.src.step(this.src.root, map);
-      for (const [name, body] of Object.entries((root[map] as Data | undefined) ?? {})) {
+      const bodies = (root[map] as Data | undefined) ?? {};
+      const names = Object.keys(bodies);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
         const at = this.src.keyPos(mapAt, name);
         const bad = nameProblem(kind, name);
         if (bad) this.error(at, bad);
-        if (seen.has(name)) this.error(at, `${kind} ${JSON.stringify(name)} is also defined under ${seen.get(name)}: supervisord would silently drop one of them`);
+        const other = seen.get(name);
+        if (other !== undefined) this.error(at, `${kind} ${JSON.stringify(name)} is also defined under ${other}: supervisord would silently drop one of them`);
         seen.set(name, map);
-        const own = this.options(body as Data, this.src.step(mapAt, name));
-        out.push({ kind, name, at, options: mergeDefaults(defaults, own) });
+        const own = this.options(bodies[name] as Data, this.src.step(mapAt, name));
+        out.push({ kind, name, at, options: merge(defaults, defaultKeys, own) });
       }
     }
     return out;
   }
 
   groups(root: Data, processes: ProcessModel[]): GroupModel[] {
-    const byName = new Map(processes.map((p) => [p.name, p]));
+    const byName = new Map<string, ProcessModel>();
+    for (let i = 0; i < processes.length; i++) byName.set(processes[i]!.name, processes[i]!);
     const memberOf = new Map<string, string>();
     const out: GroupModel[] = [];
     const groupsAt = this.src.step(this.src.root, 'groups');
@@ -157,9 +185,16 @@ class Normaliser {
 
 /** Defaults under a process's own options; environment maps merge key by key. */
 export function mergeDefaults(defaults: Options, own: Options): Options {
+  return merge(defaults, Object.keys(defaults), own);
+}
+
+/** mergeDefaults with the keys of `defaults` listed once for all processes. */
+function merge(defaults: Options, defaultKeys: readonly string[], own: Options): Options {
   // What `{ ...defaults, ...own }` gives (own properties, in that order), without the spreads,
   // which are slow and allocate a lot in short-lived, unoptimised code.
-  const merged = assignOwn(assignOwn({}, defaults), own) as Options;
+  const merged: Options = {};
+  for (let i = 0; i < defaultKeys.length; i++) ownProperty(merged, defaultKeys[i]!, defaults[defaultKeys[i]!]);
+  assignOwn(merged, own);
   const d = defaults.environment;
   const o = own.environment;
   if (d && o) {
@@ -175,7 +210,9 @@ export function mergeDefaults(defaults: Options, own: Options): Options {
 
 /** Copies the own enumerable properties of `from` (if any) onto `to`, as a spread would. */
 function assignOwn(to: object, from: object | undefined): object {
-  if (from) for (const k of Object.keys(from)) ownProperty(to, k, (from as Data)[k]);
+  if (!from) return to;
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++) ownProperty(to, keys[i]!, (from as Data)[keys[i]!]);
   return to;
 }
 

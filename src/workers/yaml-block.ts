@@ -108,7 +108,7 @@ export class BlockReader extends FlowReader {
     if (c === LBRACE || c === LBRACKET) {
       data = this.flow(false);
     } else {
-      const node = this.here();
+      const node = this.leaf();
       data = c === SQUOTE || c === DQUOTE ? quoted(this, c) : plainValue(this, false);
       this.node = node;
     }

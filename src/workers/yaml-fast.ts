@@ -30,7 +30,8 @@ export function readPlainYaml(text: string): PlainYaml | null {
   try {
     const reader = new BlockReader(text);
     const data = reader.document();
-    return { data, root: reader.node };
+    // The document is a collection, so its node is an object.
+    return { data, root: reader.node as PosNode };
   } catch (e) {
     if (e === DECLINE) return null;
     throw e;

@@ -37,8 +37,9 @@ export class FlowReader extends Scanner {
     if (seq) node.children = [];
     const close = seq ? RBRACKET : RBRACE;
     this.pos++;
-    const seqData: unknown[] = [];
-    const mapData: Record<string, unknown> = {};
+    // Only the collection being read is made.
+    const seqData: unknown[] = seq ? [] : (null as never);
+    const mapData: Record<string, unknown> = seq ? (null as never) : {};
     this.skipFlowSpace(multiLine);
     if (s.charCodeAt(this.pos) === close) {
       this.pos++;
@@ -81,7 +82,7 @@ export class FlowReader extends Scanner {
   private flowValue(multiLine: boolean): unknown {
     const c = this.s.charCodeAt(this.pos);
     if (c === LBRACE || c === LBRACKET) return this.flow(multiLine);
-    this.node = this.here();
+    this.node = this.leaf();
     if (c === SQUOTE || c === DQUOTE) return quoted(this, c);
     return plainValue(this, true);
   }

@@ -9,13 +9,30 @@ export class Scanner implements Cursor {
   line = 1;
   lineStart = 0;
 
-  /** The node of the value just read (its data is what the reading method returned). */
-  node: PosNode = posNode(1, 1);
+  /**
+   * The node of the value just read (its data is what the reading method returned); a scalar's
+   * is its index in `leaves`.
+   */
+  node: PosNode | number = 0;
+
+  /** Each scalar's line, col, kline, kcol (see PosNode.children). */
+  readonly leaves: number[] = [];
 
   constructor(readonly s: string) {}
 
+  /** A new collection's node, here. */
   protected here(): PosNode {
-    return posNode(this.line, this.pos - this.lineStart + 1);
+    const node = posNode(this.line, this.pos - this.lineStart + 1);
+    node.leaves = this.leaves;
+    return node;
+  }
+
+  /** A scalar's entry in `leaves`, here (its key is filled in by addEntry or addItem). */
+  protected leaf(): number {
+    const leaves = this.leaves;
+    const n = leaves.length;
+    leaves.push(this.line, this.pos - this.lineStart + 1, 0, 0);
+    return n;
   }
 
   protected column(): number {
@@ -106,8 +123,13 @@ export class Scanner implements Cursor {
   /** Adds the value just read (`this.node`) to `map` under `key`, written at kline:kcol. */
   protected addEntry(map: PosNode, key: string, kline: number, kcol: number): void {
     const child = this.node;
-    child.kline = kline;
-    child.kcol = kcol;
+    if (typeof child === 'number') {
+      this.leaves[child + 2] = kline;
+      this.leaves[child + 3] = kcol;
+    } else {
+      child.kline = kline;
+      child.kcol = kcol;
+    }
     map.names!.push(key);
     map.children!.push(child);
   }
@@ -115,8 +137,14 @@ export class Scanner implements Cursor {
   /** Adds the value just read (`this.node`) to `seq` as an item, which is its own key. */
   protected addItem(seq: PosNode): void {
     const node = this.node;
-    node.kline = node.line;
-    node.kcol = node.col;
+    if (typeof node === 'number') {
+      const leaves = this.leaves;
+      leaves[node + 2] = leaves[node]!;
+      leaves[node + 3] = leaves[node + 1]!;
+    } else {
+      node.kline = node.line;
+      node.kcol = node.col;
+    }
     seq.children!.push(node);
   }
 }

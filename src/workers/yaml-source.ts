@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
-import { keyPosition, type PosNode, posNode, stepInto } from './positions.js';
+import { keyPosition, keySourcePos, type PosNode, posNode, stepInto } from './positions.js';
 import { readPlainYaml } from './yaml-fast.js';
 
 export type DataPath = readonly (string | number)[];
@@ -60,7 +60,7 @@ function sourceOf(file: string, data: unknown, root: PosNode): YamlSource {
     root,
     step: stepInto,
     pos: at,
-    keyPos: (from, segment) => at(keyPosition(from, segment)),
+    keyPos: (from, segment) => keySourcePos(from, segment, file),
     locate: (path, which = 'value') => {
       let c = root;
       const last = path.length - 1;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPlainYaml, resolvePlain } from '../../src/workers/yaml-fast.js';
-import { parseWithLibrary, parseYaml, type DataPath } from '../../src/workers/yaml-source.js';
+import { parseWithLibrary, parseYaml, type DataPath, type YamlSource } from '../../src/workers/yaml-source.js';
 import { rng } from '../support/random.js';
 
 /** Every path in the data, plus a missing key and index under each collection. */
@@ -50,6 +50,28 @@ function disagreement(text: string): string | null {
       if (a.line !== b.line || a.column !== b.column) {
         return `${which} of ${JSON.stringify(p)}: ${a.line}:${a.column} != ${b.line}:${b.column}`;
       }
+    }
+    for (const source of [quick.source!, full.source]) {
+      const walked = walkedPositions(source, p);
+      if (walked) return `${source === full.source ? 'eemeli/yaml' : 'quick reader'}: ${walked}`;
+    }
+  }
+  return null;
+}
+
+/** null when step/pos/keyPos give at `p` what locate gives; otherwise what differs. */
+function walkedPositions(source: YamlSource, p: DataPath): string | null {
+  if (p.length === 0) return null;
+  let c = source.root;
+  for (const segment of p.slice(0, -1)) c = source.step(c, segment);
+  const last = p[p.length - 1]!;
+  const checks = [
+    ['key', source.keyPos(c, last), source.locate(p, 'key')],
+    ['value', source.pos(source.step(c, last)), source.locate(p, 'value')],
+  ] as const;
+  for (const [which, a, b] of checks) {
+    if (a.file !== b.file || a.line !== b.line || a.column !== b.column || Object.keys(a).join() !== 'file,line,column') {
+      return `walked ${which} of ${JSON.stringify(p)}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`;
     }
   }
   return null;
