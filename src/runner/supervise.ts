@@ -15,6 +15,7 @@
 // overwrite a running supervisord's).
 import { Children } from './children.js';
 import { signalChild } from './host/index.js';
+import { preparePipes } from './host/anon-pipes.js';
 import { childLogFiles, openConsole, openMainLog } from './log-sinks.js';
 import { SupervisorMachine, nextTickDue, performActions, type HostPort, type LogLevel, type ProcessSummary } from './machine/index.js';
 import type { RunSource } from './load.js';
@@ -110,6 +111,8 @@ export async function supervise(source: RunSource, opts: RunOptions, shared: Run
     if (shared.deadlinePassed()) shared.onSignal.current('SIGTERM');
 
     let waitStartedAt = clock();
+    // Three pipes for each process that starts at the first tick, made while that tick is due.
+    preparePipes(3 * mapped.groups.reduce((n, g) => n + g.processes.filter((p) => p.autostart).length, 0));
     while (!done) {
       // like poll(2), never return before the timeout unless something happened
       const due = nextTickDue(machine, waitStartedAt);

@@ -99,6 +99,17 @@ export function takePipes(count: number): PipeEnds[] | null {
   return pool.splice(0, count);
 }
 
+/**
+ * Fills the pool ahead of need, so the first spawns do not wait for pipe helpers: the runner
+ * calls it during the idle second before its first tick, as supervisord's first poll waits.
+ */
+export function preparePipes(count: number): void {
+  while (pool.length < count) {
+    if (!refill(Math.min(Math.max(batch, count - pool.length), LAST_BATCH))) return;
+    batch = Math.min(batch * 2, LAST_BATCH);
+  }
+}
+
 /** Closes the pooled pipes (they are close-on-exec and cost only fds; for tests and shutdown). */
 export function drainPipePool(): void {
   for (const p of pool.splice(0)) {
