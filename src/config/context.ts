@@ -94,6 +94,28 @@ function codePoints(s: string): number {
   return n;
 }
 
+/** A Read whose position is worked out only when a problem is reported (most reads have none). */
+class LazyRead implements Read {
+  private p: SourcePos | undefined = undefined;
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly section: IniConfigSection | null | undefined,
+    public entry: IniEntry | undefined,
+    public value: string | null,
+    public failed: boolean,
+    public tainted: boolean,
+    public quiet: boolean | undefined,
+  ) {}
+
+  get pos(): SourcePos {
+    return (this.p ??= this.entry ? this.resolver.valuePos(this.entry) : this.resolver.sectionPos(this.section));
+  }
+
+  set pos(pos: SourcePos) {
+    this.p = pos;
+  }
+}
+
 export class Resolver {
   readonly diagnostics: Diagnostic[] = [];
   readonly warnings: string[] = [];
@@ -191,7 +213,7 @@ export class Resolver {
     text: string,
     given: Names | LayeredNames,
     label: string,
-    pos: SourcePos,
+    pos: SourcePos | (() => SourcePos),
     suffix = '',
     lenient = this.lenientEnv,
     quiet = false,
@@ -220,21 +242,24 @@ export class Resolver {
     if (r.ok) return { ok: true, value: r.value, tainted };
     const message = formatExpansionError(text, label, r, Object.keys(names)) + suffix;
     const rule = r.kind === 'unknown-name' && r.name.startsWith('ENV_') ? RULE_IDS.hostEnv : RULE_IDS.expansion;
-    if (!quiet) this.error(rule, message, pos);
+    if (!quiet) this.error(rule, message, typeof pos === 'function' ? pos() : pos);
     return { ok: false, value: text, tainted };
   }
 
   /** configparser `get` + supervisord `saneget`: the key, `[DEFAULT]`, the default, expanded. */
   read(section: IniConfigSection | null | undefined, key: string, names: Names | LayeredNames, opts: ReadOptions = {}): Read {
     const entry = section?.get(key);
-    const pos = entry ? this.valuePos(entry) : this.sectionPos(section);
-    if (!entry) return { entry, value: opts.default ?? null, failed: false, tainted: false, pos };
-    if (opts.expand === false) return { entry, value: entry.value, failed: false, tainted: false, pos };
+    if (!entry) return new LazyRead(this, section, entry, opts.default ?? null, false, false, undefined);
+    if (opts.expand === false) return new LazyRead(this, section, entry, entry.value, false, false, undefined);
     // without a `%`, expand() gives the text back (most values): no label to build
-    if (!entry.value.includes('%')) return { entry, value: entry.value, failed: false, tainted: false, pos, quiet: opts.quiet };
+    if (!entry.value.includes('%')) return new LazyRead(this, section, entry, entry.value, false, false, opts.quiet);
     const label = opts.label ?? `${section!.name}.${key}`;
-    const r = this.expandText(entry.value, names, label, pos, opts.suffix ?? '', opts.lenient ?? this.lenientEnv, opts.quiet);
-    return { entry, value: r.value, failed: !r.ok, tainted: r.tainted, pos, quiet: opts.quiet };
+    const read = new LazyRead(this, section, entry, null, false, false, opts.quiet);
+    const r = this.expandText(entry.value, names, label, () => read.pos, opts.suffix ?? '', opts.lenient ?? this.lenientEnv, opts.quiet);
+    read.value = r.value;
+    read.failed = !r.ok;
+    read.tainted = r.tainted;
+    return read;
   }
 
   /**

@@ -28,6 +28,14 @@ interface LogFile {
 /** A section's log files that are the same for every process, by key (`stdout_logfile`). */
 export type SharedLogFiles = Map<string, LogFile>;
 
+const keysOf = (ch: 'stdout' | 'stderr') => ({
+  logfile: `${ch}_logfile`,
+  backups: `${ch}_logfile_backups`,
+  maxbytes: `${ch}_logfile_maxbytes`,
+  syslog: `${ch}_syslog`,
+});
+const KEYS = { stdout: keysOf('stdout'), stderr: keysOf('stderr') };
+
 /** One of stdout/stderr: the log file (expanded twice), backups, maxbytes, syslog. */
 export function logChannel(
   r: Resolver,
@@ -37,7 +45,7 @@ export function logChannel(
   p: ProcessReads,
   files: SharedLogFiles,
 ): LogChannel {
-  const lfKey = `${ch}_logfile`;
+  const lfKey = KEYS[ch].logfile;
   const lfRead = p.read(lfKey, null);
   let file = files.get(lfKey);
   if (!file) {
@@ -47,9 +55,10 @@ export function logChannel(
     if (shared) files.set(lfKey, file);
   }
   const { rawFile, syslogWord, known } = file;
-  const backups = p.parse(`${ch}_logfile_backups`, integerCodec, 10).value;
-  const maxbytes = p.parse(`${ch}_logfile_maxbytes`, byteSizeCodec, 50 * 1024 * 1024);
-  let syslog = p.parse(`${ch}_syslog`, booleanCodec, false).value;
+  const k = KEYS[ch];
+  const backups = p.parse(k.backups, integerCodec, 10).value;
+  const maxbytes = p.parse(k.maxbytes, byteSizeCodec, 50 * 1024 * 1024);
+  let syslog = p.parse(k.syslog, booleanCodec, false).value;
   if (syslogWord) {
     r.warnings.push(
       `For [${section.name}], ${lfKey}=syslog but this is deprecated and will be removed.  Use ${ch}_syslog=true to enable syslog instead.`,
@@ -79,7 +88,7 @@ function logFile(r: Resolver, lfKey: string, lfRead: Read, names: LayeredNames, 
   let tainted = lfRead.tainted;
   let known = !lfRead.failed;
   if (lfRead.entry && !lfRead.failed) {
-    const second = r.expandText(lfRead.value!, names, lfKey, lfRead.pos, suffix, lenient);
+    const second = r.expandText(lfRead.value!, names, lfKey, () => lfRead.pos, suffix, lenient);
     tainted ||= second.tainted;
     known = second.ok;
     if (second.ok) {

@@ -113,7 +113,7 @@ export function processesFromSection(
 
     let name = programName;
     if (processName.ok) {
-      const e = r.expandText(processName.value, names, 'process_name', processNameRead.pos, suffix, lenient);
+      const e = r.expandText(processName.value, names, 'process_name', () => processNameRead.pos, suffix, lenient);
       if (e.ok) name = e.value;
     }
     const strip = ({ rawFile: _raw, ...spec }: LogChannel): LogSpec => spec;

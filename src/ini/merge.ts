@@ -45,6 +45,17 @@ export interface MergeOptions {
 
 const HERE = '%(here)s';
 
+/** pyLower of the keys looked up: code asks for the same few dozen keys thousands of times. */
+const lowered = new Map<string, string>();
+function lowerKey(key: string): string {
+  let k = lowered.get(key);
+  if (k === undefined) {
+    k = pyLower(key);
+    if (lowered.size < 4096) lowered.set(key, k);
+  }
+  return k;
+}
+
 class Section implements IniConfigSection {
   readonly occurrences: IniSectionBlock[] = [];
   readonly own = new Map<string, IniEntry>();
@@ -63,7 +74,7 @@ class Section implements IniConfigSection {
     else this.written.set(entry.key, [entry]);
   }
   get(key: string): IniEntry | undefined {
-    const k = pyLower(key);
+    const k = lowerKey(key);
     return this.own.get(k) ?? this.parent?.own.get(k);
   }
   has(key: string): boolean {
@@ -78,7 +89,7 @@ class Section implements IniConfigSection {
     return [...this.own.keys()];
   }
   occurrencesOf(key: string): IniEntry[] {
-    return [...(this.written.get(pyLower(key)) ?? [])];
+    return [...(this.written.get(lowerKey(key)) ?? [])];
   }
   entries(): IniEntry[] {
     return this.keys().map((k) => this.get(k)!);

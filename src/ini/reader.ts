@@ -69,6 +69,13 @@ export function valueStart(value: string, delim: number): number {
  * Reads one file exactly as configparser 3.11's `_read` does (reference §1.2). Never throws: a
  * missing section header stops the read (as it stops supervisord), other bad lines are collected.
  */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** columnAt, with the index + 1 straight away for a line without surrogates (most lines). */
+function colOf(line: string, simple: boolean, index: number): number {
+  return simple ? (index < line.length ? index : line.length) + 1 : columnAt(line, index);
+}
+
 export function readIni(text: string, file: string): IniDocument {
   const { lines, eols } = splitLines(text);
   const doc: IniDocument = {
@@ -91,26 +98,28 @@ export function readIni(text: string, file: string): IniDocument {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const lineNo = i + 1;
+    // without surrogates a column is the index + 1 (columnAt counts one char at a time)
+    const simple = !SURROGATE.test(line);
     const cut = commentCut(line);
     const value = pyStrip(cut >= 0 ? line.slice(0, cut) : line);
 
     if (!value) {
       if (cut >= 0) {
         const at = pyFirstNonSpace(line);
-        doc.comments.push({ line: lineNo, column: columnAt(line, at), text: pyRstrip(line.slice(at)), kind: 'full' });
+        doc.comments.push({ line: lineNo, column: colOf(line, simple, at), text: pyRstrip(line.slice(at)), kind: 'full' });
       } else if (block && current && current.key !== '') {
         current.lines.push({ line: lineNo, column: 1, text: '', continuation: true });
       }
       continue;
     }
     if (cut >= 0) {
-      const comment: IniComment = { line: lineNo, column: columnAt(line, cut), text: line.slice(cut), kind: 'inline' };
+      const comment: IniComment = { line: lineNo, column: colOf(line, simple, cut), text: line.slice(cut), kind: 'inline' };
       doc.comments.push(comment);
     }
 
     const lead = pyFirstNonSpace(line);
     if (block && current && current.key !== '' && lead > indentLevel) {
-      const vl: IniValueLine = { line: lineNo, column: columnAt(line, lead), text: value, continuation: true };
+      const vl: IniValueLine = { line: lineNo, column: colOf(line, simple, lead), text: value, continuation: true };
       const looks = classifyContinuation(value);
       if (looks) {
         vl.looksLike = looks;
@@ -126,33 +135,33 @@ export function readIni(text: string, file: string): IniDocument {
       block = {
         file,
         name: header.name,
-        pos: { line: lineNo, column: columnAt(line, lead) },
-        closePos: { line: lineNo, column: columnAt(line, lead + header.close) },
+        pos: { line: lineNo, column: colOf(line, simple, lead) },
+        closePos: { line: lineNo, column: colOf(line, simple, lead + header.close) },
         isDefault: header.name === DEFAULT_SECTION,
         entries: [],
       };
       const rest = value.slice(header.close + 1);
       if (rest) {
         const skip = pyFirstNonSpace(rest);
-        block.junk = { pos: { line: lineNo, column: columnAt(line, lead + header.close + 1 + skip) }, text: rest.slice(skip) };
+        block.junk = { pos: { line: lineNo, column: colOf(line, simple, lead + header.close + 1 + skip) }, text: rest.slice(skip) };
       }
       doc.sections.push(block);
       current = null;
       continue;
     }
     if (!block) {
-      doc.errors.push({ kind: 'no-section-header', file, line: lineNo, column: columnAt(line, lead), raw: line + (eols[i] ? '\n' : '') });
+      doc.errors.push({ kind: 'no-section-header', file, line: lineNo, column: colOf(line, simple, lead), raw: line + (eols[i] ? '\n' : '') });
       break;
     }
     const delim = firstDelimiter(value);
     if (delim < 0) {
       // configparser keeps `optname` here: indented lines below still continue the option above
-      doc.errors.push({ kind: 'no-delimiter', file, line: lineNo, column: columnAt(line, lead), raw: line + (eols[i] ? '\n' : '') });
+      doc.errors.push({ kind: 'no-delimiter', file, line: lineNo, column: colOf(line, simple, lead), raw: line + (eols[i] ? '\n' : '') });
       continue;
     }
     const rawKey = pyRstrip(value.slice(0, delim));
     if (rawKey === '') {
-      doc.errors.push({ kind: 'empty-key', file, line: lineNo, column: columnAt(line, lead), raw: line + (eols[i] ? '\n' : '') });
+      doc.errors.push({ kind: 'empty-key', file, line: lineNo, column: colOf(line, simple, lead), raw: line + (eols[i] ? '\n' : '') });
     }
     const valStart = valueStart(value, delim);
     const first = value.slice(valStart);
@@ -161,11 +170,11 @@ export function readIni(text: string, file: string): IniDocument {
       section: block.name,
       key: pyLower(rawKey),
       rawKey,
-      keyPos: { line: lineNo, column: columnAt(line, lead) },
+      keyPos: { line: lineNo, column: colOf(line, simple, lead) },
       delimiter: value[delim] as '=' | ':',
-      delimiterPos: { line: lineNo, column: columnAt(line, lead + delim) },
-      valuePos: { line: lineNo, column: columnAt(line, lead + valStart) },
-      lines: [{ line: lineNo, column: columnAt(line, lead + valStart), text: first, continuation: false }],
+      delimiterPos: { line: lineNo, column: colOf(line, simple, lead + delim) },
+      valuePos: { line: lineNo, column: colOf(line, simple, lead + valStart) },
+      lines: [{ line: lineNo, column: colOf(line, simple, lead + valStart), text: first, continuation: false }],
       readValue: '',
       value: '',
       endLine: lineNo,

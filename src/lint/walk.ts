@@ -14,11 +14,21 @@ export const SERVER_KINDS: readonly SectionKind[] = ['unix_http_server', 'inet_h
 
 /** Sections of the merged file whose header is one of these kinds, in supervisord's order. */
 export function sectionsOfKinds(ctx: IniLintContext, kinds: readonly SectionKind[]): IniConfigSection[] {
-  return ctx.ini.sections.filter((s) => {
-    const kind = kindOf(s.name);
-    return kind !== null && kinds.includes(kind);
-  });
+  // many rules ask with the same kinds list, on configs of thousands of sections: once per config
+  let byKinds = kindsCache.get(ctx.ini);
+  if (!byKinds) kindsCache.set(ctx.ini, (byKinds = new Map()));
+  let found = byKinds.get(kinds);
+  if (!found) {
+    found = ctx.ini.sections.filter((s) => {
+      const kind = kindOf(s.name);
+      return kind !== null && kinds.includes(kind);
+    });
+    byKinds.set(kinds, found);
+  }
+  return found.slice();
 }
+
+const kindsCache = new WeakMap<object, Map<readonly SectionKind[], IniConfigSection[]>>();
 
 /**
  * Each of `keys` that a section of these kinds sets (its own value or [DEFAULT]'s), section by
