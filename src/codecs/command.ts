@@ -148,22 +148,23 @@ export function quoteWord(word: string): string {
 
 const LINE_BREAK = /[\r\n]/;
 
+/*
+ * The quoted text splits back into argv without reading it: words are joined by single spaces
+ * and none holds unquoted shlex white space. A plain word (no quote, backslash or white space)
+ * is one run of ordinary characters. Any other word is single-quoted runs, inside which POSIX
+ * shlex keeps everything (backslashes, `"`, white space) up to the next `'`, with each `'` of
+ * the word written `\'` between runs (an escaped quote, taken literally); adjacent runs and
+ * escapes continue one word, and `''` is the empty word. Line breaks are refused first.
+ */
 function formatCommand(argv: string[]): Result<string> {
   if (argv.length === 0) return fail('command is empty');
-  let allPlain = true;
-  for (const word of argv) {
+  let text = '';
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
     if (LINE_BREAK.test(word)) {
       return fail(`the argument ${pyRepr(word)} contains a line break, which one INI line cannot carry`);
     }
-    if (allPlain && !isPlainWord(word)) allPlain = false;
-  }
-  const text = argv.map(quoteWord).join(' ');
-  // Plain words joined by single spaces split back into themselves (nothing in them is special
-  // to shlex), so only a command with a quoted word needs reading back to prove it.
-  if (allPlain) return ok(text);
-  const back = shlexSplit(text);
-  if (!back.ok || back.value.length !== argv.length || back.value.some((w, i) => w !== argv[i])) {
-    return fail(`the command ${pyRepr(text)} would not split back into the same arguments`);
+    text += i === 0 ? quoteWord(word) : ` ${quoteWord(word)}`;
   }
   return ok(text);
 }

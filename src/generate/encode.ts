@@ -21,6 +21,10 @@ function plain(text: string): boolean {
   return !text.includes('%') && !text.includes(PLACEHOLDER_OPEN);
 }
 
+const QUOTE_OR_BACKSLASH = /['"\\]/;
+/** Anything but shlex's white space (space, tab, CR, LF). */
+const SHLEX_NON_SPACE = /[^ \t\r\n]/;
+
 export class Encoder {
   readonly diagnostics: Diagnostic[] = [];
   /** Values already encoded, by option and text (only those that encoded without a problem). */
@@ -120,8 +124,8 @@ export class Encoder {
     const v = opt.value;
     if (!Array.isArray(v)) return String(v);
     const sep = spec.type === 'globlist' ? ' ' : ',';
-    for (const [i, item] of v.entries()) {
-      const s = String(item);
+    for (let i = 0; i < v.length; i++) {
+      const s = String(v[i]);
       const bad = sep === ' ' ? /\s/.test(s) : s.includes(',') || s.trim() !== s;
       if (bad) {
         const why = sep === ' ' ? 'white space (supervisord splits this list on white space)' : "',' or outer white space (supervisord splits this list on ',' and strips items)";
@@ -143,9 +147,13 @@ export class Encoder {
       }
       const h = hazard(held.text);
       if (h) return this.error(opt.at, hazardMessage(where, h, 'write the command as a list ([program, arg, ...]) so that gen-supervisor can quote it, or remove the white space before it'));
-      const split = shlexSplit(held.text);
-      if (!split.ok) return this.error(opt.at, `${where}: supervisord could not split this command at spawn time (${split.message}); fix the quoting or write it as a list`);
-      if (split.value.length === 0) return this.error(opt.at, `${where} is empty`);
+      // Without a quote or a backslash shlex cannot fail, and gives a word if anything but its
+      // white space is there: only a command with one of them is split to know.
+      if (QUOTE_OR_BACKSLASH.test(held.text)) {
+        const split = shlexSplit(held.text);
+        if (!split.ok) return this.error(opt.at, `${where}: supervisord could not split this command at spawn time (${split.message}); fix the quoting or write it as a list`);
+        if (split.value.length === 0) return this.error(opt.at, `${where} is empty`);
+      } else if (!SHLEX_NON_SPACE.test(held.text)) return this.error(opt.at, `${where} is empty`);
       return release(held.text, held.expansions, passes);
     }
     const expansions: string[] = [];

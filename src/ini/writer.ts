@@ -88,7 +88,7 @@ export function writeIni(doc: IniWriteDocument): string {
   const seen = new Set<string>();
   // Keys repeat from section to section: each distinct one is checked once.
   const goodKeys = new Set<string>();
-  // Many lines repeat (autorestart=true in every program): each distinct one is read once.
+  // Lines that needed the reader's steps (see plainEntry) and read back: a repeat is proved.
   const provedLines = new Set<string>();
   const sections = doc.sections;
   for (let i = 0; i < sections.length; i++) {
@@ -99,14 +99,18 @@ export function writeIni(doc: IniWriteDocument): string {
     if (seen.has(name)) throw new Error(`section [${name}]: written twice (supervisord would merge them)`);
     seen.add(name);
     if (i > 0 || out.length > 0) out.push('');
-    for (const text of section.comment ?? []) {
-      const bad = checkComment(text);
-      if (bad !== null) refuse(bad, `comment of [${name}]`);
-      out.push(readsAsComment(commentLine(text)));
+    if (section.comment) {
+      for (const text of section.comment) {
+        const bad = checkComment(text);
+        if (bad !== null) refuse(bad, `comment of [${name}]`);
+        out.push(readsAsComment(commentLine(text)));
+      }
     }
-    out.push(readsAsHeader(`[${name}]`, name));
+    // checkSectionName passing proves that `[name]` reads back as this header (see below).
+    out.push(`[${name}]`);
     const entries = section.entries;
-    const keys = new Set<string>();
+    // Sections hold a handful of keys: earlier ones are compared directly, a Set only for many.
+    const keys = entries.length > 16 ? new Set<string>() : null;
     for (let j = 0; j < entries.length; j++) {
       const { key, value } = entries[j]!;
       if (!goodKeys.has(key)) {
@@ -117,7 +121,7 @@ export function writeIni(doc: IniWriteDocument): string {
       const line = `${key}=${value}`;
       // The line as the reader takes it is the proof; checkValue only says why it fails. A key
       // holds no `=`, so the line alone determines key and value: a repeated one was proved.
-      if (!provedLines.has(line)) {
+      if (!plainEntry(value) && !provedLines.has(line)) {
         if (!readsAsEntry(line, key, value)) {
           const bad = checkValue(value);
           if (bad !== null) refuse(bad, `[${name}] ${key}`);
@@ -125,12 +129,20 @@ export function writeIni(doc: IniWriteDocument): string {
         }
         provedLines.add(line);
       }
-      if (keys.has(key)) throw new Error(`[${name}] ${key}: written twice (the last one would win)`);
-      keys.add(key);
+      if (keys) {
+        if (keys.has(key)) duplicateKey(name, key);
+        keys.add(key);
+      } else {
+        for (let k = 0; k < j; k++) if (entries[k]!.key === key) duplicateKey(name, key);
+      }
       out.push(line);
     }
   }
-  return out.length ? out.join('\n') + '\n' : '';
+  if (out.length === 0) return '';
+  // The final line break as a last, empty line: one flat string, not a flat one plus a pair
+  // that has to be flattened (copied) again when it is written out.
+  out.push('');
+  return out.join('\n');
 }
 
 /*
@@ -143,6 +155,31 @@ export function writeIni(doc: IniWriteDocument): string {
  * are lowercase (the reader lowercases them).
  */
 
+function duplicateKey(name: string, key: string): never {
+  throw new Error(`[${name}] ${key}: written twice (the last one would win)`);
+}
+
+/** Printable ASCII other than space: never Python white space, never a line break. */
+function solid(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
+/**
+ * `key=value`, with a key that passed checkKey, reads back as exactly that when the value holds
+ * no line break, no `;` or `#` at its start or after white space, and both of its ends are
+ * solid: no line break; no comment (the key starts with neither prefix and holds none after
+ * white space, the `=` before the value is not white space, the value holds none); nothing
+ * to strip (the key starts solid, the value ends solid); not a header (the key does not start
+ * with `[`); the first delimiter is the `=` after the key (the key holds neither `=` nor `:`),
+ * the key is lowercase with no white space at its end, and the value starts solid right after
+ * the `=`. Anything else goes through the reader's own steps (readsAsEntry).
+ */
+function plainEntry(value: string): boolean {
+  const n = value.length;
+  if (n === 0 || !solid(value.charCodeAt(0)) || !solid(value.charCodeAt(n - 1))) return false;
+  return !value.includes('\n') && !value.includes('\r') && inlineCommentStart(value) === -1;
+}
+
 function unread(line: string): never {
   throw new Error(`internal error: the INI line ${JSON.stringify(line)} would not read back as written`);
 }
@@ -154,13 +191,13 @@ function readsAsComment(line: string): string {
   return line;
 }
 
-function readsAsHeader(line: string, name: string): string {
-  if (LINE_BREAK.test(line) || commentCut(line) !== -1 || pyStrip(line) !== line) unread(line);
-  const header = matchHeader(line);
-  // nothing after `]`, and not [DEFAULT], whose keys every section would inherit
-  if (!header || header.name !== name || header.close !== line.length - 1 || name === DEFAULT_SECTION) unread(line);
-  return line;
-}
+/*
+ * A header needs no read-back: checkSectionName passing proves `[name]` reads as this section.
+ * The name is not empty and holds no `]` (so the last `]` is the closing one, at the end, and
+ * the name between is exactly `name`), no line break, and no comment after white space in
+ * `[name]`; the line starts with `[`, so it is not a whole-line comment and nothing strips off
+ * either end; and it is not [DEFAULT].
+ */
 
 function readsAsEntry(line: string, key: string, value: string): boolean {
   if (LINE_BREAK.test(line) || commentCut(line) !== -1 || pyStrip(line) !== line || matchHeader(line)) return false;
