@@ -270,7 +270,19 @@ export function transcript(lines: readonly LogLine[], here?: string, groupOf: (n
   const kept = comparable(lines).map((l) => (here ? { ...l, message: l.message.split(here).join('HERE') } : l));
   const perProcess: Record<string, string[]> = {};
   for (const [name, ls] of Object.entries(perProcessEvents(kept))) perProcess[name] = normaliseLog(ls);
-  const global = normaliseLog(kept.filter((l) => processOf(l) === null));
+  // The first `waiting for ... to die` is compared; the later ones are a report every 3 s while
+  // processes remain, and supervisord notices a death up to one 1 s poll late (a child's pipes
+  // can reach EOF before it is reapable), so how many follow is timing, not behaviour.
+  let waited = false;
+  const global = normaliseLog(
+    kept.filter((l) => {
+      if (processOf(l) !== null) return false;
+      if (!/^waiting for .* to die$/.test(l.message)) return true;
+      if (waited) return false;
+      waited = true;
+      return true;
+    }),
+  );
   const spawnOrder = kept.filter((l) => l.message.startsWith('spawned: ')).map((l) => processOf(l)!);
   const bootOrder = spawnOrder.filter((n, i) => spawnOrder.indexOf(n) === i);
   const stopOrder = kept.filter((l) => l.message.startsWith('stopped: ')).map((l) => processOf(l)!);
