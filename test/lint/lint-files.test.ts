@@ -84,17 +84,15 @@ test('host path checks walk `..` through the file system, as os.path.isdir does'
   );
 });
 
-test('shared-logfile stays linear when 40,000 processes write one file', () => {
+// Speed is measured by bench/lint.mjs, never asserted here; this checks the message on a large set.
+test('shared-logfile names the first writers once when 40,000 processes write one file', () => {
   const cwd = project({
     's.conf': `${FULL}\n[program:w]\ncommand=/bin/true\nprocess_name=%(program_name)s_%(process_num)s\nnumprocs=40000\nstdout_logfile=/tmp/w.log\n`,
   });
-  const start = performance.now();
   const r = lintFiles(['s.conf'], opts(cwd));
-  const ms = performance.now() - start;
   const shared = r.diagnostics.filter((d) => d.ruleId === 'shared-logfile');
   assert.equal(shared.length, 1);
   assert.match(shared[0]!.message, /^\/tmp\/w\.log is written by w_0 \(stdout\) and also by w_1 \(stdout\), w_10 \(stdout\), w_100 \(stdout\), w_1000 \(stdout\), \.\.\.:/);
-  assert.ok(ms < 5000, `${Math.round(ms)} ms`);
 });
 
 test('every error is reported, not only the first', () => {
