@@ -13,6 +13,7 @@
  *   hide the default; an empty `[supervisord]` is the case that always applies.
  */
 import type { IniConfig, IniConfigSection, IniEntry } from '../ini/index.js';
+import { entryWithValue } from '../ini/reader.js';
 
 const HERE = '%(here)s';
 
@@ -30,7 +31,7 @@ export function fragmentSupervisordSection(ini: IniConfig, here: string): IniCon
     if (!entry || !entry.value.includes(HERE)) return entry;
     let copy = replaced.get(entry.key);
     if (!copy) {
-      copy = { ...entry, value: entry.value.split(HERE).join(here), hereDir: here };
+      copy = entryWithValue(entry, entry.value.split(HERE).join(here), here);
       replaced.set(entry.key, copy);
     }
     return copy;

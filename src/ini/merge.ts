@@ -1,5 +1,5 @@
 import { pyLower } from './python.js';
-import { DEFAULT_SECTION } from './reader.js';
+import { DEFAULT_SECTION, entryWithValue } from './reader.js';
 import type { IniDocument, IniEntry, IniPos, IniSectionBlock } from './types.js';
 
 /** One section of the merged configuration (or `[DEFAULT]` itself, see `IniConfig.defaults`). */
@@ -102,7 +102,7 @@ class Section implements IniConfigSection {
     for (const k of order) {
       const entry = this.get(k)!;
       if (!entry.value.includes(HERE)) continue;
-      this.own.set(k, { ...entry, value: entry.value.split(HERE).join(dir), hereDir: dir });
+      this.own.set(k, entryWithValue(entry, entry.value.split(HERE).join(dir), dir));
     }
   }
 }

@@ -5,6 +5,7 @@ import type {
   IniDocument,
   IniEntry,
   IniError,
+  IniPos,
   IniSectionBlock,
   IniValueLine,
 } from './types.js';
@@ -76,6 +77,105 @@ function colOf(line: string, simple: boolean, index: number): number {
   return simple ? (index < line.length ? index : line.length) + 1 : columnAt(line, index);
 }
 
+/**
+ * An entry whose three positions are built on first read: most are never asked for, and a large
+ * file otherwise spends its garbage collection on them. Once built, each is the same object.
+ */
+class ReadEntry implements IniEntry {
+  file: string;
+  section: string;
+  key: string;
+  rawKey: string;
+  delimiter: '=' | ':';
+  readValue: string;
+  value: string;
+  endLine: number;
+  fromDefault: boolean;
+  declare hereDir?: string;
+  private _lines: IniValueLine[] | undefined;
+  private _first: string;
+  private _line: number;
+  private _kc: number;
+  private _dc: number;
+  private _vc: number;
+  private _kp: IniPos | undefined;
+  private _dp: IniPos | undefined;
+  private _vp: IniPos | undefined;
+
+  constructor(
+    file: string,
+    section: string,
+    key: string,
+    rawKey: string,
+    delimiter: '=' | ':',
+    line: number,
+    keyCol: number,
+    delimCol: number,
+    valCol: number,
+    first: string,
+    fromDefault: boolean,
+  ) {
+    this.file = file;
+    this.section = section;
+    this.key = key;
+    this.rawKey = rawKey;
+    this.delimiter = delimiter;
+    this._lines = undefined;
+    this._first = first;
+    this.readValue = '';
+    this.value = '';
+    this.endLine = line;
+    this.fromDefault = fromDefault;
+    this._line = line;
+    this._kc = keyCol;
+    this._dc = delimCol;
+    this._vc = valCol;
+    this._kp = undefined;
+    this._dp = undefined;
+    this._vp = undefined;
+  }
+
+  /** Built on first read: most values are one line, and nothing but the reader asks for it. */
+  get lines(): IniValueLine[] {
+    return (this._lines ??= [{ line: this._line, column: this._vc, text: this._first, continuation: false }]);
+  }
+
+  /** configparser's value and the entry's last line, once every line is read. */
+  finish(): void {
+    const lines = this._lines;
+    if (!lines) {
+      this.readValue = pyRstrip(this._first);
+    } else {
+      this.readValue = pyRstrip(lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join('\n'));
+      for (const l of lines) if (l.text !== '') this.endLine = l.line;
+    }
+    this.value = this.readValue;
+  }
+
+  get keyPos(): IniPos {
+    return (this._kp ??= { line: this._line, column: this._kc });
+  }
+  get delimiterPos(): IniPos {
+    return (this._dp ??= { line: this._line, column: this._dc });
+  }
+  get valuePos(): IniPos {
+    return (this._vp ??= { line: this._line, column: this._vc });
+  }
+}
+
+/** `{ ...entry, value, hereDir }` that keeps an entry's lazy positions (a spread would drop them). */
+export function entryWithValue(entry: IniEntry, value: string, hereDir: string): IniEntry {
+  // read first so the copy shares them, as a spread would
+  void entry.lines;
+  void entry.keyPos;
+  void entry.delimiterPos;
+  void entry.valuePos;
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(entry) as object) as IniEntry, entry);
+  copy.value = value;
+  copy.hereDir = hereDir;
+  return copy;
+}
+
 export function readIni(text: string, file: string): IniDocument {
   const { lines, eols } = splitLines(text);
   const doc: IniDocument = {
@@ -92,7 +192,7 @@ export function readIni(text: string, file: string): IniDocument {
 
   let block: IniSectionBlock | null = null;
   // configparser's `optname`: continuation and blank lines go to it while it is a non-empty key
-  let current: IniEntry | null = null;
+  let current: ReadEntry | null = null;
   let indentLevel = 0;
 
   for (let i = 0; i < lines.length; i++) {
@@ -165,31 +265,27 @@ export function readIni(text: string, file: string): IniDocument {
     }
     const valStart = valueStart(value, delim);
     const first = value.slice(valStart);
-    const entry: IniEntry = {
+    const keyCol = colOf(line, simple, lead);
+    const valCol = colOf(line, simple, lead + valStart);
+    const entry = new ReadEntry(
       file,
-      section: block.name,
-      key: pyLower(rawKey),
+      block.name,
+      pyLower(rawKey),
       rawKey,
-      keyPos: { line: lineNo, column: colOf(line, simple, lead) },
-      delimiter: value[delim] as '=' | ':',
-      delimiterPos: { line: lineNo, column: colOf(line, simple, lead + delim) },
-      valuePos: { line: lineNo, column: colOf(line, simple, lead + valStart) },
-      lines: [{ line: lineNo, column: colOf(line, simple, lead + valStart), text: first, continuation: false }],
-      readValue: '',
-      value: '',
-      endLine: lineNo,
-      fromDefault: block.isDefault,
-    };
+      value[delim] as '=' | ':',
+      lineNo,
+      keyCol,
+      colOf(line, simple, lead + delim),
+      valCol,
+      first,
+      block.isDefault,
+    );
     block.entries.push(entry);
     doc.entries.push(entry);
     current = entry;
   }
 
-  for (const entry of doc.entries) {
-    entry.readValue = pyRstrip(entry.lines.length === 1 ? entry.lines[0]!.text : entry.lines.map((l) => l.text).join('\n'));
-    entry.value = entry.readValue;
-    for (const l of entry.lines) if (l.text !== '') entry.endLine = l.line;
-  }
+  for (const entry of doc.entries) (entry as ReadEntry).finish();
   return doc;
 }
 
