@@ -19,6 +19,8 @@ export interface PasswdEntry {
 export interface GroupEntry {
   name: string;
   gid: number;
+  /** user names listed as members (the fourth field) */
+  members?: readonly string[];
 }
 
 /** The machine as supervisord sees it; `systemHost()` reads the real one. */
@@ -63,7 +65,7 @@ export function systemHost(): HostProbe {
     groups() {
       groups ??= readDb('/etc/group')
         .filter((f) => f.length >= 3)
-        .map((f) => ({ name: f[0]!, gid: Number(f[2]) }));
+        .map((f) => ({ name: f[0]!, gid: Number(f[2]), members: f[3] ? f[3].split(',') : [] }));
       return groups;
     },
     isDir(path) {
