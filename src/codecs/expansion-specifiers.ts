@@ -12,10 +12,27 @@ export interface Specifier {
   text: string;
 }
 
-/** Every conversion in the template, in order (stops at the first syntax error). */
-export function specifiers(template: string): Specifier[] {
+const NONE: readonly Specifier[] = Object.freeze([]);
+/**
+ * Results per template: the resolver and several lint rules ask about the same values, a big
+ * config has tens of thousands. Bounded, so a long-lived process does not keep every text.
+ */
+const memo = new Map<string, readonly Specifier[]>();
+const MEMO_LIMIT = 100_000;
+
+/** Every conversion in the template, in order (stops at the first syntax error). Do not mutate. */
+export function specifiers(template: string): readonly Specifier[] {
+  if (!template.includes('%')) return NONE;
+  let found = memo.get(template);
+  if (!found) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(template, (found = Object.freeze(scan(template))));
+  }
+  return found;
+}
+
+function scan(template: string): Specifier[] {
   const found: Specifier[] = [];
-  if (!template.includes('%')) return found;
   const s = charsOf(template);
   let pos = 0;
   while (pos < s.length) {

@@ -52,40 +52,40 @@ export interface Spec {
  * Python takes it (so its errors come first).
  */
 export function parseSpec(s: Chars, pos: number, starArg: () => number): { spec: Spec; end: number } | null {
+  // one flat loop, no closures: the resolver parses thousands of specs in a cold process
   const n = s.length;
-  const spec: Spec = { flags: { ljust: false, sign: false, blank: false, alt: false, zero: false }, width: -1, prec: -1, ch: '' };
-  const read = (): string | undefined => (pos < n ? s[pos++] : undefined);
-  let ch = read();
-  /** A run of digits starting with `ch`, leaving `ch` at the character after it. */
-  const number = (): number => {
-    let v = Number(ch);
-    for (ch = read(); isDigit(ch); ch = read()) v = v * 10 + Number(ch);
-    return v;
-  };
-  for (; ch !== undefined; ch = read()) {
-    if (ch === '-') spec.flags.ljust = true;
-    else if (ch === '+') spec.flags.sign = true;
-    else if (ch === ' ') spec.flags.blank = true;
-    else if (ch === '#') spec.flags.alt = true;
-    else if (ch === '0') spec.flags.zero = true;
+  const flags = { ljust: false, sign: false, blank: false, alt: false, zero: false };
+  let width = -1;
+  let prec = -1;
+  let ch = pos < n ? s[pos++] : undefined;
+  for (; ch !== undefined; ch = pos < n ? s[pos++] : undefined) {
+    if (ch === '-') flags.ljust = true;
+    else if (ch === '+') flags.sign = true;
+    else if (ch === ' ') flags.blank = true;
+    else if (ch === '#') flags.alt = true;
+    else if (ch === '0') flags.zero = true;
     else break;
   }
   if (ch === '*') {
     const v = starArg();
-    spec.width = Math.abs(v);
-    if (v < 0) spec.flags.ljust = true;
-    ch = read();
-  } else if (isDigit(ch)) spec.width = number();
-  if (ch === '.') {
-    spec.prec = 0;
-    ch = read();
-    if (ch === '*') {
-      spec.prec = Math.max(0, starArg());
-      ch = read();
-    } else if (isDigit(ch)) spec.prec = number();
+    width = Math.abs(v);
+    if (v < 0) flags.ljust = true;
+    ch = pos < n ? s[pos++] : undefined;
+  } else if (isDigit(ch)) {
+    width = 0;
+    for (; isDigit(ch); ch = pos < n ? s[pos++] : undefined) width = width * 10 + (ch!.charCodeAt(0) - 48);
   }
-  if (ch === 'h' || ch === 'l' || ch === 'L') ch = read();
+  if (ch === '.') {
+    prec = 0;
+    ch = pos < n ? s[pos++] : undefined;
+    if (ch === '*') {
+      prec = Math.max(0, starArg());
+      ch = pos < n ? s[pos++] : undefined;
+    } else if (isDigit(ch)) {
+      for (; isDigit(ch); ch = pos < n ? s[pos++] : undefined) prec = prec * 10 + (ch!.charCodeAt(0) - 48);
+    }
+  }
+  if (ch === 'h' || ch === 'l' || ch === 'L') ch = pos < n ? s[pos++] : undefined;
   if (ch === undefined) return null;
-  spec.ch = ch;
-  return { spec, end: pos };
+  return { spec: { flags, width, prec, ch }, end: pos };
 }

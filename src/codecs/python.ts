@@ -49,11 +49,15 @@ function escapeChar(ch: string, asciiOnly: boolean): string {
   return '\\U' + cp.toString(16).padStart(8, '0');
 }
 
+const PLAIN_REPR = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
+
 /**
  * Python `repr(str)` (or `ascii(str)` with asciiOnly): single quotes unless the text holds a
  * `'` and no `"`; backslashes, the chosen quote and non-printable characters escaped.
  */
 export function pyRepr(text: string, asciiOnly = false): string {
+  // most texts (section names, paths) are printable ASCII with nothing to escape
+  if (PLAIN_REPR.test(text)) return `'${text}'`;
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of text) {
@@ -137,8 +141,23 @@ export function pyIntNumber(text: string, base: 10 | 8 = 10): Result<number> {
   return r.ok ? ok(Number(r.value)) : r;
 }
 
-/** Python's default string ordering (code points, not UTF-16 units). */
+/**
+ * Python's default string ordering (code points, not UTF-16 units); only the sign is meaningful.
+ * UTF-16 units order alike unless the first difference involves a surrogate.
+ */
 export function pyCompare(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) {
+    const ca = a.charCodeAt(k);
+    const cb = b.charCodeAt(k);
+    if (ca === cb) continue;
+    if ((ca & 0xf800) !== 0xd800 && (cb & 0xf800) !== 0xd800) return ca - cb;
+    return compareCodePoints(a, b);
+  }
+  return a.length - b.length;
+}
+
+function compareCodePoints(a: string, b: string): number {
   const ai = Array.from(a);
   const bi = Array.from(b);
   for (let k = 0; k < Math.min(ai.length, bi.length); k++) {

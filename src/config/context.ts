@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { IniConfig, IniConfigSection, IniEntry } from '../ini/index.js';
-import type { Codec } from '../codecs/types.js';
+import type { Codec, Result } from '../codecs/types.js';
 import { expand, expansionNames, formatExpansionError, specifiers, type ExpansionValue, type Specifier } from '../codecs/expansion.js';
 import { isPySpace, pyRepr } from '../codecs/python.js';
 import { EntryPointResolver } from './entrypoint.js';
@@ -128,8 +128,11 @@ export class Resolver {
   lenientEnv: boolean;
   readonly entryPoints: EntryPointResolver;
   private readonly seen = new Set<string>();
-  /** specifiers() of each text expanded: the processes of a section expand the same texts. */
-  private readonly specs = new Map<string, Specifier[]>();
+  /**
+   * Each codec's result per text: a big config repeats the same few values (and defaults) in
+   * thousands of sections. Codecs are pure functions of the text and their values never mutated.
+   */
+  private readonly parsedTexts = new Map<Codec<unknown>, Map<string, Result<unknown>>>();
 
   constructor(
     readonly ini: IniConfig,
@@ -221,9 +224,7 @@ export class Resolver {
     // without a `%`, expand() gives the text back whatever the names
     if (!text.includes('%')) return { ok: true, value: text, tainted: false };
     if (given instanceof LayeredNames) {
-      let specs = this.specs.get(text);
-      if (!specs) this.specs.set(text, (specs = specifiers(text)));
-      const few = expandFew(text, specs, given, lenient);
+      const few = expandFew(text, specifiers(text), given, lenient);
       if (few) return few;
     }
     const names = given instanceof LayeredNames ? given.all() : given;
@@ -268,7 +269,10 @@ export class Resolver {
    */
   parse<T>(codec: Codec<T>, read: Read, opts: { rule?: RuleId; suffix?: string; wrap?: (message: string) => string } = {}): T | undefined {
     if (read.failed || read.tainted || read.value === null) return undefined;
-    const r = codec.parse(read.value);
+    let byText = this.parsedTexts.get(codec) as Map<string, Result<T>> | undefined;
+    if (!byText) this.parsedTexts.set(codec, (byText = new Map()));
+    let r = byText.get(read.value);
+    if (!r) byText.set(read.value, (r = codec.parse(read.value)));
     if (r.ok) return r.value;
     const message = (opts.wrap ? opts.wrap(r.message) : r.message) + (opts.suffix ?? '');
     if (!read.quiet) this.error(opts.rule ?? RULE_IDS.invalidValue, message, read.pos);

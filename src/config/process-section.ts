@@ -12,6 +12,7 @@ import { nameCodec } from '../codecs/name.js';
 import { octalCodec } from '../codecs/octal.js';
 import { pyStrip } from '../codecs/python.js';
 import { signalCodec } from '../codecs/signal.js';
+import type { Codec } from '../codecs/types.js';
 import type { Read, Resolver } from './context.js';
 import type { LayeredNames } from './names.js';
 import { nameToUid } from './host.js';
@@ -19,6 +20,20 @@ import { programDefault } from './process-reads.js';
 import { RULE_IDS } from './rule-ids.js';
 
 export type SectionOptions = ReturnType<typeof readSectionOptions>;
+
+type Parsed<T> = { value: T; known: boolean };
+
+/** A key's parsed default per key (catalogue defaults are valid; the objects are only read). */
+const defaults = new Map<string, Parsed<unknown>>();
+
+function defaultParsed<T>(codec: Codec<T>, key: string, dflt: string, fallback: T): Parsed<T> {
+  let p = defaults.get(key) as Parsed<T> | undefined;
+  if (!p) {
+    const r = codec.parse(dflt);
+    defaults.set(key, (p = r.ok ? { value: r.value, known: true } : { value: fallback, known: false }));
+  }
+  return p;
+}
 
 export function readSectionOptions(
   r: Resolver,
@@ -28,32 +43,40 @@ export function readSectionOptions(
   /** Keys the caller already read and reported at group level (same value, same refusal). */
   checkedAtGroupLevel: readonly string[],
 ) {
-  const read = (key: string, dflt: string | null = programDefault(key)): Read =>
-    r.read(section, key, programNames, { default: dflt, suffix, quiet: checkedAtGroupLevel.includes(key) });
+  // one options object for every read of the section (read() only looks at it during the call)
+  const readOpts = { default: null as string | null, suffix, quiet: false };
+  const read = (key: string, dflt: string | null = programDefault(key)): Read => {
+    readOpts.default = dflt;
+    readOpts.quiet = checkedAtGroupLevel.includes(key);
+    return r.read(section, key, programNames, readOpts);
+  };
   const opts = { suffix };
+  /** The key parsed, or (most keys of most sections) its default's value, worked out once. */
+  const get = <T>(codec: Codec<T>, key: string, fallback: T, dflt: string = programDefault(key)): Parsed<T> =>
+    section.get(key) ? r.parseOr(codec, read(key, dflt), fallback, opts) : defaultParsed(codec, key, dflt, fallback);
 
   // 999 here even for listeners: their -1 default is the pool's (group) priority only
-  const priority = r.parseOr(integerCodec, read('priority', '999'), 999, opts);
-  const autostart = r.parseOr(booleanCodec, read('autostart'), true, opts);
-  const autorestart = r.parseOr<Autorestart>(autorestartCodec, read('autorestart'), 'unexpected', opts);
-  const startsecs = r.parseOr(integerCodec, read('startsecs'), 1, opts);
-  const startretries = r.parseOr(integerCodec, read('startretries'), 3, opts);
-  const stopsignal = r.parseOr(signalCodec, read('stopsignal'), { name: 'TERM', number: 15 }, opts);
-  const stopwaitsecs = r.parseOr(integerCodec, read('stopwaitsecs'), 10, opts);
-  const stopasgroup = r.parseOr(booleanCodec, read('stopasgroup'), false, opts);
+  const priority = get(integerCodec, 'priority', 999, '999');
+  const autostart = get(booleanCodec, 'autostart', true);
+  const autorestart = get<Autorestart>(autorestartCodec, 'autorestart', 'unexpected');
+  const startsecs = get(integerCodec, 'startsecs', 1);
+  const startretries = get(integerCodec, 'startretries', 3);
+  const stopsignal = get(signalCodec, 'stopsignal', { name: 'TERM', number: 15 });
+  const stopwaitsecs = get(integerCodec, 'stopwaitsecs', 10);
+  const stopasgroup = get(booleanCodec, 'stopasgroup', false);
   const killRead = read('killasgroup', null);
   let killasgroup: { value: boolean; known: boolean };
   if (killRead.entry) killasgroup = r.parseOr(booleanCodec, killRead, stopasgroup.value, opts);
   else killasgroup = { value: stopasgroup.value, known: stopasgroup.known };
-  const exitcodes = r.parseOr(exitCodesCodec, read('exitcodes'), [0], opts);
-  const redirectStderr = r.parseOr(booleanCodec, read('redirect_stderr'), false, opts);
-  const numprocs = r.parseOr(integerCodec, read('numprocs'), 1, opts);
-  const numprocsStart = r.parseOr(integerCodec, read('numprocs_start'), 0, opts);
+  const exitcodes = get(exitCodesCodec, 'exitcodes', [0]);
+  const redirectStderr = get(booleanCodec, 'redirect_stderr', false);
+  const numprocs = get(integerCodec, 'numprocs', 1);
+  const numprocsStart = get(integerCodec, 'numprocs_start', 0);
   const environmentRaw = r.read(section, 'environment', {}, { default: '', expand: false });
-  const stdoutCapture = r.parseOr(byteSizeCodec, read('stdout_capture_maxbytes'), 0, opts);
-  const stdoutEvents = r.parseOr(booleanCodec, read('stdout_events_enabled'), false, opts);
-  const stderrCapture = r.parseOr(byteSizeCodec, read('stderr_capture_maxbytes'), 0, opts);
-  const stderrEvents = r.parseOr(booleanCodec, read('stderr_events_enabled'), false, opts);
+  const stdoutCapture = get(byteSizeCodec, 'stdout_capture_maxbytes', 0);
+  const stdoutEvents = get(booleanCodec, 'stdout_events_enabled', false);
+  const stderrCapture = get(byteSizeCodec, 'stderr_capture_maxbytes', 0);
+  const stderrEvents = get(booleanCodec, 'stderr_events_enabled', false);
   const serverurlRead = read('serverurl', null);
   let serverurl: string | null = serverurlRead.failed ? null : serverurlRead.value;
   if (serverurl && pyStrip(serverurl).toUpperCase() === 'AUTO') serverurl = null;

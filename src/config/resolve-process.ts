@@ -14,6 +14,7 @@ import { LayeredNames } from './names.js';
 import { sectionEnvironment } from './process-environment.js';
 import { logChannel, type LogChannel, type SharedLogFiles } from './process-logs.js';
 import { SectionReads } from './process-reads.js';
+import { processDeriver } from './process-derive.js';
 import { checkCrossKeyRules } from './process-rules.js';
 import { readSectionOptions } from './process-section.js';
 import { RULE_IDS } from './rule-ids.js';
@@ -64,7 +65,7 @@ export function processesFromSection(
   const env = sectionEnvironment(r, o.environmentRaw, suffix);
   const reads = new SectionReads(r, section, suffix, env.varies);
   const logFiles: SharedLogFiles = new Map();
-  for (let num = numprocsStart.value; num < end; num++) {
+  const resolveOne = (num: number): ResolvedProcess => {
     const processCommon: Names = {
       here: r.here,
       program_name: programName,
@@ -117,7 +118,7 @@ export function processesFromSection(
       if (e.ok) name = e.value;
     }
     const strip = ({ rawFile: _raw, ...spec }: LogChannel): LogSpec => spec;
-    processes.push({
+    return {
       name,
       group: groupName,
       programName,
@@ -146,7 +147,29 @@ export function processesFromSection(
       environment,
       serverurl: o.serverurl,
       at,
-    });
+    };
+  };
+
+  const start = numprocsStart.value;
+  if (start >= end) return processes;
+  const errorsBefore = r.diagnostics.length;
+  const warningsBefore = r.warnings.length;
+  const first = resolveOne(start);
+  processes.push(first);
+  if (end > start + 1) {
+    const derive =
+      r.diagnostics.length === errorsBefore
+        ? processDeriver(r, section, first, new LayeredNames([common, { numprocs: numprocs.value }, r.envNames], () => ({ ...r.envNames, ...common, numprocs: numprocs.value })))
+        : null;
+    // supervisord prints its warnings about a process's keys for each process
+    const warnings = r.warnings.slice(warningsBefore);
+    for (let num = start + 1; num < end; num++) {
+      const derived = derive?.(num);
+      if (derived) {
+        processes.push(derived);
+        for (const w of warnings) r.warnings.push(w);
+      } else processes.push(resolveOne(num));
+    }
   }
   return sortProcesses(processes);
 }

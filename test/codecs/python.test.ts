@@ -54,3 +54,21 @@ test('decimalValue knows Unicode digits', () => {
 test('pyCompare sorts by code point, uppercase before lowercase', () => {
   assert.deepEqual(['here', 'ENV_B', 'ENV_A', '\ud83d\ude00', '\uffff'].sort(pyCompare), ['ENV_A', 'ENV_B', 'here', '\uffff', '\ud83d\ude00']);
 });
+
+test('pyCompare orders like code points on random strings with astral and high BMP characters', () => {
+  const alphabet = ['a', 'b', 'Z', '\u00e9', '\ue000', '\uffff', '\ud83d\ude00', '\ud800\udc00', '\udbff\udfff', '\ud83d', '\ude00'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const word = () => Array.from({ length: Math.floor(next() * 5) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  const byCodePoints = (a: string, b: string) => {
+    const x = Array.from(a, (c) => c.codePointAt(0)!);
+    const y = Array.from(b, (c) => c.codePointAt(0)!);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  };
+  for (let i = 0; i < 3000; i++) {
+    const a = word();
+    const b = word();
+    assert.equal(Math.sign(pyCompare(a, b)), Math.sign(byCodePoints(a, b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  }
+});
