@@ -1,5 +1,5 @@
 /** The conversions a template holds, read without expanding it: for the linter and the resolver. */
-import { charsOf, joinChars, keyEnd, literalEnd, parseSpec } from './expansion-syntax.js';
+import { charsOf, joinChars, keyEnd, literalEnd, parseSpec, type Spec } from './expansion-syntax.js';
 
 export interface Specifier {
   /** the `(name)` or null for a bare specifier */
@@ -10,6 +10,8 @@ export interface Specifier {
   index: number;
   /** the whole specifier text, `%(name)05d` */
   text: string;
+  /** flags, width, precision and conversion; null when a `*` takes them from the arguments */
+  spec: Spec | null;
 }
 
 const NONE: readonly Specifier[] = Object.freeze([]);
@@ -53,10 +55,14 @@ function scan(template: string): Specifier[] {
       pos = end;
     }
     // no arguments are taken here: a `*` only has to be skipped
-    const parsed = parseSpec(s, pos, () => 0);
+    let star = false;
+    const parsed = parseSpec(s, pos, () => {
+      star = true;
+      return 0;
+    });
     if (!parsed) break;
     pos = parsed.end;
-    found.push({ name, conversion: parsed.spec.ch, index: start, text: joinChars(s, start, pos) });
+    found.push({ name, conversion: parsed.spec.ch, index: start, text: joinChars(s, start, pos), spec: star ? null : parsed.spec });
   }
   return found;
 }

@@ -8,7 +8,7 @@
 import type { IniConfigSection } from '../ini/index.js';
 import { specifiers } from '../codecs/expansion.js';
 import { formatOne } from '../codecs/expansion-convert.js';
-import { parseSpec, type Spec } from '../codecs/expansion-syntax.js';
+import type { Spec } from '../codecs/expansion-syntax.js';
 import type { Resolver } from './context.js';
 import type { LayeredNames } from './names.js';
 import { sameForEveryProcess } from './process-reads.js';
@@ -23,14 +23,9 @@ interface NumTemplate {
   specs: Spec[];
 }
 
-/** One key's value for any process: the same text for all, or a template on process_num. */
-type Varying = { same: true } | { same: false; template: NumTemplate };
-
 const EMPTY_NAMES = {};
 const MARK = '\u0000';
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
-/** `%(process_num)` */
-const KEY_LENGTH = 14;
 const NOWHERE = { file: '', line: 1, column: 1 };
 
 function printNum(t: NumTemplate, num: number): string | null {
@@ -46,28 +41,54 @@ function printNum(t: NumTemplate, num: number): string | null {
 }
 
 /**
- * `raw` cut at its process_num conversions, the text in between expanded with the section's
- * names (silently: a failure means the full reading is needed). null when some other conversion
- * differs between processes or prints process_num other than as a decimal number.
+ * `raw` cut at its process_num conversions, with the text in between as the first process has
+ * it (`value0`, its value for number `start`). null when some other conversion differs between
+ * processes, process_num is printed other than as a decimal number, or the pieces cannot be
+ * told. `twice`: the value is expanded a second time (a log file name), so no `%` may reach it.
  */
-function numTemplate(r: Resolver, raw: string, names: LayeredNames): NumTemplate | null {
-  // each process_num conversion becomes a NUL, the rest is expanded once and cut at the NULs
+function numTemplate(r: Resolver, raw: string, names: LayeredNames, value0: string, start: number, twice: boolean): NumTemplate | null {
   const chars = HAS_SURROGATE.test(raw) ? Array.from(raw) : raw;
   const cut = (a: number, b?: number): string => (typeof chars === 'string' ? chars.slice(a, b) : chars.slice(a, b).join(''));
   const specs: Spec[] = [];
-  let marked = '';
+  const rawPieces: string[] = [];
   let from = 0;
-  for (const sp of specifiers(raw)) {
+  const found = specifiers(raw);
+  for (let i = 0; i < found.length; i++) {
+    const sp = found[i]!;
     if (sp.name === null) return null;
-    if (sp.name !== 'process_num') continue;
-    if (!DECIMAL.has(sp.conversion)) return null;
-    const parsed = parseSpec(sp.text, KEY_LENGTH, () => NaN);
-    if (!parsed || parsed.end !== sp.text.length || Number.isNaN(parsed.spec.width) || Number.isNaN(parsed.spec.prec)) return null;
-    marked += cut(from, sp.index) + MARK;
-    specs.push(parsed.spec);
+    if (sp.name !== 'process_num') {
+      const v = twice ? names.lookup(sp.name) : undefined;
+      if (typeof v === 'string' && v.includes('%')) return null;
+      continue;
+    }
+    if (!DECIMAL.has(sp.conversion) || sp.spec === null) return null;
+    rawPieces.push(cut(from, sp.index));
+    specs.push(sp.spec);
     from = sp.index + sp.text.length; // ASCII: `%(process_num)` and a decimal conversion
   }
-  marked += cut(from);
+  rawPieces.push(cut(from));
+  let allLiteral = true;
+  for (let i = 0; i < rawPieces.length; i++) {
+    const piece = rawPieces[i]!;
+    if (piece.includes('%')) allLiteral = false;
+    if (twice && piece.includes('%%')) return null;
+  }
+  if (allLiteral) return { pieces: rawPieces, specs };
+  if (specs.length === 1) {
+    // the piece with conversions is what the first value has around the number and the literal piece
+    const num0 = printNum({ pieces: ['', ''], specs }, start);
+    if (num0 === null) return null;
+    if (!rawPieces[1]!.includes('%')) {
+      const tail = num0 + rawPieces[1]!;
+      return value0.endsWith(tail) ? { pieces: [value0.slice(0, value0.length - tail.length), rawPieces[1]!], specs } : null;
+    }
+    if (!rawPieces[0]!.includes('%')) {
+      const head = rawPieces[0]! + num0;
+      return value0.startsWith(head) ? { pieces: [rawPieces[0]!, value0.slice(head.length)], specs } : null;
+    }
+  }
+  // otherwise each conversion becomes a NUL, the rest is expanded once and cut at the NULs
+  const marked = rawPieces.join(MARK);
   if (marked.split(MARK).length !== specs.length + 1) return null; // a NUL of its own
   const expanded = r.expandText(marked, names, '', NOWHERE, '', r.lenientEnv, true);
   if (!expanded.ok) return null;
@@ -94,41 +115,40 @@ export function processDeriver(
   first: ResolvedProcess,
   names: LayeredNames,
 ): ((num: number) => ResolvedProcess | null) | null {
-  for (const key of PARSED_KEYS) {
-    const e = section.get(key);
+  for (let i = 0; i < PARSED_KEYS.length; i++) {
+    const e = section.get(PARSED_KEYS[i]!);
     if (e && !sameForEveryProcess(e.value, false)) return null;
   }
-  const varying = new Map<(typeof TEXT_KEYS)[number], NumTemplate>();
-  for (const key of TEXT_KEYS) {
+  const start = first.processNum;
+  const values = [first.name, first.command, first.directory, first.stdout.file, first.stderr.file];
+  const templates: (NumTemplate | null)[] = [null, null, null, null, null];
+  let varies = false;
+  for (let i = 0; i < TEXT_KEYS.length; i++) {
+    const key = TEXT_KEYS[i]!;
     const e = section.get(key);
     if (!e || sameForEveryProcess(e.value, false)) continue;
-    const t = numTemplate(r, e.value, names);
-    if (!t) return null;
-    varying.set(key, t);
+    const value0 = values[i];
+    if (value0 === null || value0 === undefined) {
+      // a log file the process does not write (redirected stderr) stays as the first has it
+      if (key === 'stderr_logfile' && first.redirectStderr) continue;
+      return null;
+    }
+    const twice = i >= 3;
+    const t = numTemplate(r, e.value, names, value0, start, twice);
+    // the first process's value must come out of the template, or it does not describe it
+    if (!t || printNum(t, start) !== value0) return null;
+    // supervisord reads words (AUTO, NONE, syslog) and `~` in a log file name: a value with a
+    // digit and no `~` in front is a plain path; with host checks its folder must not depend
+    // on the number
+    if (twice && (value0.includes('%') || value0.startsWith('~') || (r.host && t.pieces.slice(1).some((p) => p.includes('/'))))) return null;
+    templates[i] = t;
+    varies = true;
   }
-  if (varying.size === 0) return (num) => ({ ...first, processNum: num });
-
-  const start = first.processNum;
-  // the first process's values must come out of the templates, or they do not describe it
-  const name = varying.get('process_name');
-  if (name && printNum(name, start) !== first.name) return null;
-  const command = varying.get('command');
-  if (command && printNum(command, start) !== first.command) return null;
-  const directory = varying.get('directory');
-  if (directory && printNum(directory, start) !== first.directory) return null;
-  for (const ch of ['stdout', 'stderr'] as const) {
-    const t = varying.get(`${ch}_logfile`);
-    if (!t || first[ch].file === null) continue;
-    const value = printNum(t, start);
-    // supervisord expands a log file name twice and reads words (AUTO, NONE, syslog) and `~`
-    // in it: the value must hold no `%`, no `~` in front, and a digit (so no word); with host
-    // checks its folder must not depend on the number
-    if (value === null || value !== first[ch].file || value.includes('%') || value.startsWith('~')) return null;
-    if (r.host && t.pieces.slice(1).some((p) => p.includes('/'))) return null;
-  }
+  if (!varies) return (num) => ({ ...first, processNum: num });
+  const [name, command, directory, stdout, stderr] = templates;
 
   return (num) => {
-    const p: ResolvedProcess = { ...first, processNum: num, stdout: { ...first.stdout }, stderr: { ...first.stderr } };
+    const p: ResolvedProcess = { ...first, processNum: num };
     if (name) {
       const v = printNum(name, num);
       if (v === null) return null;
@@ -144,12 +164,16 @@ export function processDeriver(
       if (v === null) return null;
       p.directory = v;
     }
-    for (const ch of ['stdout', 'stderr'] as const) {
-      const t = varying.get(`${ch}_logfile`);
-      if (!t || first[ch].file === null) continue;
-      const v = printNum(t, num);
+    // a channel whose file is the same for every process shares the first's spec (never mutated)
+    if (stdout) {
+      const v = printNum(stdout, num);
       if (v === null) return null;
-      p[ch].file = v;
+      p.stdout = { ...first.stdout, file: v };
+    }
+    if (stderr) {
+      const v = printNum(stderr, num);
+      if (v === null) return null;
+      p.stderr = { ...first.stderr, file: v };
     }
     return p;
   };

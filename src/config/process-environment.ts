@@ -31,7 +31,7 @@ export function sectionEnvironment(r: Resolver, raw: Read, suffix: string): Sect
       let lenient = r.lenientEnv;
       let done = shared;
       if (!done) {
-        const expanded = r.expandText(text, beforeEnv, 'environment', raw.pos, suffix);
+        const expanded = r.expandText(text, beforeEnv, 'environment', () => raw.pos, suffix);
         done = { expanded, parsed: expanded.ok ? environmentCodec.parse(expanded.value) : null };
         if (same) shared = done;
       }

@@ -36,6 +36,19 @@ export function sameForEveryProcess(text: string, envVaries: boolean): boolean {
 
 export type Parsed<T> = { value: T; known: boolean };
 
+/** Parsed defaults by key (catalogue defaults are valid; the objects are only read). */
+const parsedDefaults = new Map<string, { codec: Codec<unknown>; dflt: string; parsed: Parsed<unknown> }>();
+
+/** A key that is not written: its default parsed, one shared object (most keys of most sections). */
+export function defaultParsed<T>(codec: Codec<T>, key: string, dflt: string, fallback: T): Parsed<T> {
+  const known = parsedDefaults.get(key);
+  if (known && known.codec === codec && known.dflt === dflt) return known.parsed as Parsed<T>;
+  const r = codec.parse(dflt);
+  const parsed = r.ok ? { value: r.value, known: true } : { value: fallback, known: false };
+  if (!known) parsedDefaults.set(key, { codec: codec as Codec<unknown>, dflt, parsed });
+  return parsed;
+}
+
 /** One process's view of the section's per-process keys. */
 export interface ProcessReads {
   readonly suffix: string;
@@ -75,6 +88,7 @@ export class SectionReads {
     };
     const shared = (key: string, got: Read): boolean => reads.get(key) === got;
     const parse = <T>(key: string, codec: Codec<T>, fallback: T): Parsed<T> => {
+      if (!section.get(key)) return defaultParsed(codec, key, programDefault(key), fallback);
       const got = read(key);
       let value = parsed.get(got) as Parsed<T> | undefined;
       if (!value) {

@@ -16,24 +16,11 @@ import type { Codec } from '../codecs/types.js';
 import type { Read, Resolver } from './context.js';
 import type { LayeredNames } from './names.js';
 import { nameToUid } from './host.js';
-import { programDefault } from './process-reads.js';
+import { defaultParsed, programDefault, type Parsed } from './process-reads.js';
 import { RULE_IDS } from './rule-ids.js';
 
 export type SectionOptions = ReturnType<typeof readSectionOptions>;
 
-type Parsed<T> = { value: T; known: boolean };
-
-/** A key's parsed default per key (catalogue defaults are valid; the objects are only read). */
-const defaults = new Map<string, Parsed<unknown>>();
-
-function defaultParsed<T>(codec: Codec<T>, key: string, dflt: string, fallback: T): Parsed<T> {
-  let p = defaults.get(key) as Parsed<T> | undefined;
-  if (!p) {
-    const r = codec.parse(dflt);
-    defaults.set(key, (p = r.ok ? { value: r.value, known: true } : { value: fallback, known: false }));
-  }
-  return p;
-}
 
 export function readSectionOptions(
   r: Resolver,

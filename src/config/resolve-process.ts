@@ -30,7 +30,10 @@ export const MAX_PROCESSES_PER_SECTION = 100_000;
 
 /** Python's `sort()` of process configs: by priority, then name (stable). */
 export function sortProcesses<T extends { priority: number; name: string }>(list: T[]): T[] {
-  return list.sort((a, b) => (a.priority !== b.priority ? a.priority - b.priority : pyCompare(a.name, b.name)));
+  const order = (a: T, b: T) => (a.priority !== b.priority ? a.priority - b.priority : pyCompare(a.name, b.name));
+  // most sections come in order already (one process, or names that sort by number)
+  for (let i = 1; i < list.length; i++) if (order(list[i - 1]!, list[i]!) > 0) return list.sort(order);
+  return list;
 }
 
 export function processesFromSection(
