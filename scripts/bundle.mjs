@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/src, after tsc and build-validator) into dist/bundle/, the
-// `gen-supervisor` bin: a small entry file and one lazily imported chunk per command, commander
-// and chalk inside them, so a start reads a handful of files instead of ~150 modules.
-// Two CommonJS files sit beside the chunks and are required only on demand: validate-workers.cjs
-// (the standalone workers.yaml validator, for commands that read a worker description) and
-// yaml.cjs (eemeli/yaml, for the few files the quick YAML reader declines).
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// `gen-supervisor` bin: one CommonJS file with every command (cli.cjs, commander and chalk
+// inside), a V8 code cache for it made here by running a few commands (cli.cache), and the small
+// loader that compiles the one with the other (gen-supervisor.js, from scripts/bin-loader.mjs).
+// A start then reads three files and compiles little. Two CommonJS files sit beside them and are
+// required only on demand: validate-workers.cjs (the standalone workers.yaml validator, for
+// commands that read a worker description) and yaml.cjs (eemeli/yaml, for the few files the
+// quick YAML reader declines).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,21 +33,70 @@ const inlineVersion = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+// A config like the ones users lint: programs with numprocs, logs, environment, a group.
+const TRAIN_CONF = `[unix_http_server]
+file=/tmp/gs-train.sock
+
+[supervisord]
+logfile=%(here)s/supervisord.log
+
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+
+[supervisorctl]
+serverurl=unix:///tmp/gs-train.sock
+
+[program:queue]
+command=php /var/www/artisan queue:work redis --sleep=3 --tries=3
+process_name=%(program_name)s_%(process_num)02d
+numprocs=4
+autorestart=true
+stdout_logfile=%(here)s/%(program_name)s-%(process_num)02d.log
+stopwaitsecs=3600
+
+[program:celery]
+command=/srv/venv/bin/celery -A proj worker -l INFO ; comment
+process_name=celery-%(process_num)d
+numprocs=2
+environment=DJANGO_SETTINGS_MODULE="proj.settings",PYTHONUNBUFFERED="1"
+stderr_logfile=%(here)s/celery-%(process_num)d.err
+redirect_stderr=true
+
+[group:workers]
+programs=queue,celery
+`;
+
 const common = { bundle: true, platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true, logLevel: 'warning' };
 
+// The CLI as one CommonJS file: the bin (scripts/bin-loader.mjs) compiles it with a V8 code cache.
 await build({
   ...common,
-  entryPoints: { 'gen-supervisor': `${root}dist/src/cli/main.js` },
-  outdir: out,
-  format: 'esm',
-  splitting: true,
-  chunkNames: '[name]-[hash]',
-  define: { GEN_SUPERVISOR_BUNDLE: 'true' },
-  // commander is CommonJS and requires node builtins: give every output file a real require.
-  banner: { js: "import{createRequire as __gsCreateRequire}from'node:module';const require=__gsCreateRequire(import.meta.url);" },
+  entryPoints: [`${root}dist/src/cli/bin-entry.js`],
+  outfile: `${out}/cli.cjs`,
+  format: 'cjs',
+  define: { GEN_SUPERVISOR_BUNDLE: 'true', 'import.meta.url': '__gsImportMetaUrl' },
+  banner: { js: "const __gsImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
   plugins: [inlineVersion],
 });
+copyFileSync(`${root}scripts/bin-loader.mjs`, `${out}/gen-supervisor.js`);
+chmodSync(`${out}/gen-supervisor.js`, 0o755);
 
 await build({ ...common, entryPoints: ['yaml'], outfile: `${out}/yaml.cjs`, format: 'cjs', absWorkingDir: root });
 
 copyFileSync(`${root}dist/src/workers/validate-workers.cjs`, `${out}/validate-workers.cjs`);
+
+// The code cache: the bin runs what users run most (lint of a config, generate of a worker
+// description) and saves the code V8 compiled for it. Made by this node for this node.
+const train = mkdtempSync(join(tmpdir(), 'gs-bundle-train-'));
+try {
+  writeFileSync(join(train, 'train.conf'), TRAIN_CONF);
+  const runs = [
+    { argv: ['lint', 'train.conf', '--format', 'json'], cwd: train },
+    { argv: ['lint', 'train.conf'], cwd: train },
+    { argv: ['generate', `${root}fixtures/examples/workers.yaml`], cwd: train },
+  ];
+  const r = spawnSync(process.execPath, [`${out}/gen-supervisor.js`], { env: { ...process.env, GEN_SUPERVISOR_TRAIN_CACHE: JSON.stringify(runs) }, encoding: 'utf8' });
+  if (r.status !== 0 || !existsSync(`${out}/cli.cache`)) throw new Error(`making the code cache failed: ${r.stderr}`);
+} finally {
+  rmSync(train, { recursive: true, force: true });
+}
