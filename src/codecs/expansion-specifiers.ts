@@ -14,29 +14,55 @@ export interface Specifier {
   spec: Spec | null;
 }
 
-const NONE: readonly Specifier[] = Object.freeze([]);
+/** A template read once: its conversions and, when it reads to its end, the text around them. */
+interface Scanned {
+  specs: readonly Specifier[];
+  /**
+   * The literal text before, between and after the conversions (`%%` already `%`), one more than
+   * `specs`; null when the template has a syntax error (reading stopped there).
+   */
+  literals: readonly string[] | null;
+}
+
+const PLAIN: Scanned = Object.freeze({ specs: Object.freeze([]), literals: null });
 /**
  * Results per template: the resolver and several lint rules ask about the same values, a big
  * config has tens of thousands. Bounded, so a long-lived process does not keep every text.
  */
-const memo = new Map<string, readonly Specifier[]>();
+const memo = new Map<string, Scanned>();
 const MEMO_LIMIT = 100_000;
 
-/** Every conversion in the template, in order (stops at the first syntax error). Do not mutate. */
-export function specifiers(template: string): readonly Specifier[] {
-  if (!template.includes('%')) return NONE;
+function scanned(template: string): Scanned {
+  if (!template.includes('%')) return PLAIN;
   let found = memo.get(template);
   if (!found) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(template, (found = Object.freeze(scan(template))));
+    memo.set(template, (found = scan(template)));
   }
   return found;
 }
 
-function scan(template: string): Specifier[] {
+/** Every conversion in the template, in order (stops at the first syntax error). Do not mutate. */
+export function specifiers(template: string): readonly Specifier[] {
+  return scanned(template).specs;
+}
+
+/**
+ * The literal pieces around the conversions of a template that contains a `%` (`%%` already
+ * `%`), or null when it has a syntax error: with the conversions, enough to print it without
+ * reading it again.
+ */
+export function literalPieces(template: string): readonly string[] | null {
+  return scanned(template).literals;
+}
+
+function scan(template: string): Scanned {
   const found: Specifier[] = [];
+  const literals: string[] = [];
   const s = charsOf(template);
   let pos = 0;
+  let literalFrom = 0;
+  let complete = true;
   while (pos < s.length) {
     if (s[pos] !== '%') {
       pos = literalEnd(s, pos);
@@ -50,7 +76,10 @@ function scan(template: string): Specifier[] {
     let name: string | null = null;
     if (s[pos] === '(') {
       const end = keyEnd(s, pos);
-      if (end < 0) break;
+      if (end < 0) {
+        complete = false;
+        break;
+      }
       name = joinChars(s, pos + 1, end - 1);
       pos = end;
     }
@@ -60,11 +89,17 @@ function scan(template: string): Specifier[] {
       star = true;
       return 0;
     });
-    if (!parsed) break;
+    if (!parsed) {
+      complete = false;
+      break;
+    }
     pos = parsed.end;
+    literals.push(joinChars(s, literalFrom, start).replaceAll('%%', '%'));
+    literalFrom = pos;
     found.push({ name, conversion: parsed.spec.ch, index: start, text: joinChars(s, start, pos), spec: star ? null : parsed.spec });
   }
-  return found;
+  literals.push(joinChars(s, literalFrom, s.length).replaceAll('%%', '%'));
+  return Object.freeze({ specs: Object.freeze(found), literals: complete ? Object.freeze(literals) : null });
 }
 
 /** The names a template uses through `%(name)`, in order of first use. */

@@ -7,7 +7,8 @@
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { IniConfig, IniConfigSection, IniEntry } from '../ini/index.js';
 import type { Codec, Result } from '../codecs/types.js';
-import { expand, expansionNames, formatExpansionError, specifiers, type ExpansionValue, type Specifier } from '../codecs/expansion.js';
+import { expand, expansionNames, formatExpansionError, literalPieces, specifiers, type ExpansionValue } from '../codecs/expansion.js';
+import { formatOne } from '../codecs/expansion-convert.js';
 import { isPySpace, pyRepr } from '../codecs/python.js';
 import { EntryPointResolver } from './entrypoint.js';
 import { LayeredNames } from './names.js';
@@ -57,25 +58,38 @@ export interface Expanded {
 /** What an unknown `%(ENV_X)s` becomes offline: `${X}`, visibly not a real value. */
 export const placeholderFor = (name: string): string => "${" + name.slice(4) + "}";
 
+const NO_NAMES: Names = {};
+
 /**
- * `expand` with only the names the text uses, looked up in `names` without building its dict;
- * null when that cannot give expand()'s answer: a bare `%s` (it prints the whole dict) or any
- * failure (its message lists every name), which the caller redoes with the full dict.
+ * `expand` with only the names the text uses, looked up in `names` without building its dict,
+ * and the text printed from its pieces read once (specifiers() keeps them), not read again;
+ * null when that cannot give expand()'s answer: a bare `%s` (it prints the whole dict), a `*`, a
+ * syntax error or any failure (its message lists every name), which the caller redoes with the
+ * full dict.
  */
-function expandFew(text: string, specs: readonly Specifier[], names: LayeredNames, lenient: boolean): Expanded | null {
-  const few: Names = Object.create(null) as Names;
+function expandFew(text: string, names: LayeredNames, lenient: boolean): Expanded | null {
+  const specs = specifiers(text);
+  const literals = literalPieces(text);
+  if (literals === null) return null;
+  let out = literals[0]!;
   let tainted = false;
-  for (const sp of specs) {
-    if (sp.name === null) return null;
-    const v = names.lookup(sp.name);
-    if (v !== undefined) few[sp.name] = v;
-    else if (lenient && sp.name.startsWith('ENV_')) {
-      few[sp.name] = placeholderFor(sp.name);
+  for (let i = 0; i < specs.length; i++) {
+    const sp = specs[i]!;
+    if (sp.name === null || sp.spec === null) return null;
+    let v = names.lookup(sp.name);
+    if (v === undefined) {
+      if (!lenient || !sp.name.startsWith('ENV_')) return null;
+      v = placeholderFor(sp.name);
       tainted = true;
-    } else return null;
+    }
+    try {
+      out += formatOne(sp.spec, v, NO_NAMES, sp.index);
+    } catch {
+      return null;
+    }
+    out += literals[i + 1]!;
   }
-  const r = expand(text, few);
-  return r.ok ? { ok: true, value: r.value, tainted } : null;
+  return { ok: true, value: out, tainted };
 }
 
 /** `Array.from(s).length` without the array (valuePos runs for every key read). */
@@ -224,7 +238,7 @@ export class Resolver {
     // without a `%`, expand() gives the text back whatever the names
     if (!text.includes('%')) return { ok: true, value: text, tainted: false };
     if (given instanceof LayeredNames) {
-      const few = expandFew(text, specifiers(text), given, lenient);
+      const few = expandFew(text, given, lenient);
       if (few) return few;
     }
     const names = given instanceof LayeredNames ? given.all() : given;
