@@ -49,7 +49,7 @@ if (args[0] === '--child') {
     rules[rule.id] = performance.now() - s;
   }
   const t3 = performance.now();
-  const sources = Object.fromEntries(loaded.docs.map((d) => [d.file, d.lines.map((l, i) => l + (d.eols[i] ?? '')).join('')]));
+  const sources = Object.fromEntries(loaded.docs.map((d) => [d.file, d.text]));
   const diagnostics = finish(found, sources);
   const t4 = performance.now();
   const text = formatterFor('json')(diagnostics, { cwd, color: false, sources, rules: [], toolName: 'bench', toolVersion: '0' });

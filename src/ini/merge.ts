@@ -56,86 +56,132 @@ function lowerKey(key: string): string {
   return k;
 }
 
-class Section implements IniConfigSection {
-  readonly occurrences: IniSectionBlock[] = [];
-  readonly own = new Map<string, IniEntry>();
-  readonly written = new Map<string, IniEntry[]>();
-  constructor(
-    readonly name: string,
-    public file: string,
-    public pos: IniPos,
-    private readonly parent: Section | null,
-  ) {}
+/** Up to this many entries a section is searched in place; above, a key map is made once. */
+const SCAN_LIMIT = 16;
 
-  set(entry: IniEntry): void {
-    this.own.set(entry.key, entry);
-    const list = this.written.get(entry.key);
-    if (list) list.push(entry);
-    else this.written.set(entry.key, [entry]);
+/**
+ * A section as configparser holds it. Its own keys are the entries of its header occurrences,
+ * last one winning: most sections are a handful of entries written once, so lookups scan them
+ * where they are and no map is made; a large section (or `%(here)s` replacement, which changes
+ * the winners) makes the map.
+ */
+class Section implements IniConfigSection {
+  declare readonly name: string;
+  declare readonly occurrences: IniSectionBlock[];
+  /** own key -> winner, in first-seen order, once made */
+  private declare own: Map<string, IniEntry> | undefined;
+  /** entries in `occurrences` */
+  private declare size: number;
+  private declare readonly firstFile: string;
+  private declare readonly parent: Section | null;
+  private declare firstPos: IniPos | undefined;
+
+  /** `first`: the first header occurrence (none for a `[DEFAULT]` never written) */
+  constructor(name: string, first: IniSectionBlock | undefined, firstFile: string, parent: Section | null) {
+    this.name = name;
+    this.occurrences = first ? [first] : [];
+    this.own = undefined;
+    this.size = first ? first.entries.length : 0;
+    this.firstFile = firstFile;
+    this.parent = parent;
+    this.firstPos = undefined;
   }
+
+  /** File and position of the first header occurrence (`[DEFAULT]` without one: the first file, 1:1). */
+  get file(): string {
+    return this.occurrences[0]?.file ?? this.firstFile;
+  }
+  get pos(): IniPos {
+    return (this.firstPos ??= this.occurrences[0]?.pos ?? { line: 1, column: 1 });
+  }
+
+  add(block: IniSectionBlock): void {
+    this.occurrences.push(block);
+    this.size += block.entries.length;
+    if (this.own) for (const entry of block.entries) this.own.set(entry.key, entry);
+  }
+  private ownMap(): Map<string, IniEntry> {
+    if (!this.own) {
+      this.own = new Map();
+      for (const block of this.occurrences) for (const entry of block.entries) this.own.set(entry.key, entry);
+    }
+    return this.own;
+  }
+  private ownGet(k: string): IniEntry | undefined {
+    if (this.own || this.size > SCAN_LIMIT) return this.ownMap().get(k);
+    const occ = this.occurrences;
+    for (let o = occ.length - 1; o >= 0; o--) {
+      const entries = occ[o]!.entries;
+      for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.key === k) return entries[i];
+    }
+    return undefined;
+  }
+
   get(key: string): IniEntry | undefined {
     const k = lowerKey(key);
-    return this.own.get(k) ?? this.parent?.own.get(k);
+    return this.ownGet(k) ?? this.parent?.ownGet(k);
   }
   has(key: string): boolean {
     return this.get(key) !== undefined;
   }
   keys(): string[] {
-    const keys = [...this.own.keys()];
-    if (this.parent) for (const k of this.parent.own.keys()) if (!this.own.has(k)) keys.push(k);
+    const keys = this.ownKeys();
+    if (this.parent) for (const k of this.parent.ownKeys()) if (this.ownGet(k) === undefined) keys.push(k);
     return keys;
   }
   ownKeys(): string[] {
-    return [...this.own.keys()];
+    if (this.own || this.size > SCAN_LIMIT) return [...this.ownMap().keys()];
+    const keys: string[] = [];
+    for (const block of this.occurrences) for (const entry of block.entries) if (!keys.includes(entry.key)) keys.push(entry.key);
+    return keys;
   }
   occurrencesOf(key: string): IniEntry[] {
-    return [...(this.written.get(lowerKey(key)) ?? [])];
+    const k = lowerKey(key);
+    const found: IniEntry[] = [];
+    for (const block of this.occurrences) for (const entry of block.entries) if (entry.key === k) found.push(entry);
+    return found;
   }
   entries(): IniEntry[] {
-    return this.keys().map((k) => this.get(k)!);
+    // keys() are stored keys already: no lowering on the way back
+    return this.keys().map((k) => (this.ownGet(k) ?? this.parent!.ownGet(k))!);
   }
 
-  /** `UnhosedConfigParser.expand_here`: `items()` order is DEFAULT keys first, then own keys. */
+  /**
+   * `UnhosedConfigParser.expand_here`: every value of `items()` holding `%(here)s` is set again,
+   * replaced. Own keys keep their place; `[DEFAULT]` keys the section does not hide become own
+   * keys after them, in `[DEFAULT]`'s order (its `items()` order is DEFAULT keys first).
+   */
   expandHere(dir: string): void {
-    const order = this.parent ? [...this.parent.own.keys()] : [];
-    for (const k of this.own.keys()) if (!order.includes(k)) order.push(k);
-    for (const k of order) {
-      const entry = this.get(k)!;
-      if (!entry.value.includes(HERE)) continue;
-      this.own.set(k, entryWithValue(entry, entry.value.split(HERE).join(dir), dir));
+    for (const k of this.ownKeys()) {
+      const entry = this.ownGet(k)!;
+      if (entry.value.includes(HERE)) this.ownMap().set(k, entryWithValue(entry, entry.value.split(HERE).join(dir), dir));
+    }
+    if (!this.parent) return;
+    for (const k of this.parent.ownKeys()) {
+      if (this.ownGet(k) !== undefined) continue;
+      const entry = this.parent.ownGet(k)!;
+      if (entry.value.includes(HERE)) this.ownMap().set(k, entryWithValue(entry, entry.value.split(HERE).join(dir), dir));
     }
   }
 }
 
 /** Reads `docs` in order into one RawConfigParser state (main file first, then includes). */
 export function mergeIni(docs: readonly IniDocument[], options: MergeOptions = {}): IniConfig {
-  const defaults = new Section(DEFAULT_SECTION, docs[0]?.file ?? '', { line: 1, column: 1 }, null);
-  let defaultsSeen = false;
+  const defaults = new Section(DEFAULT_SECTION, undefined, docs[0]?.file ?? '', null);
   const byName = new Map<string, Section>();
-  docs.forEach((doc, i) => {
-    for (const block of doc.sections) {
-      let target: Section;
+  for (let i = 0; i < docs.length; i++) {
+    for (const block of docs[i]!.sections) {
       if (block.isDefault) {
-        target = defaults;
-        if (!defaultsSeen) {
-          defaultsSeen = true;
-          target.file = block.file;
-          target.pos = block.pos;
-        }
-      } else {
-        let s = byName.get(block.name);
-        if (!s) {
-          s = new Section(block.name, block.file, block.pos, defaults);
-          byName.set(block.name, s);
-        }
-        target = s;
+        defaults.add(block);
+        continue;
       }
-      target.occurrences.push(block);
-      for (const entry of block.entries) target.set(entry);
+      const s = byName.get(block.name);
+      if (s) s.add(block);
+      else byName.set(block.name, new Section(block.name, block, block.file, defaults));
     }
     const dir = options.hereDirs?.[i];
     if (dir !== undefined) for (const s of byName.values()) s.expandHere(dir);
-  });
+  }
   const sections = [...byName.values()];
   return {
     documents: docs,

@@ -15,21 +15,26 @@ export function pyIsSpace(ch: string): boolean {
   return ch.length > 0 && PY_SPACE.has(ch.charCodeAt(0));
 }
 
-/** `pyIsSpace` for a UTF-16 unit already read with `charCodeAt`. */
+/**
+ * `pyIsSpace` for a UTF-16 unit already read with `charCodeAt`. The reader calls it on every
+ * character it skips, so ASCII is decided by comparisons and only U+0085 and above reach the set.
+ */
 export function pyIsSpaceCode(code: number): boolean {
-  return PY_SPACE.has(code);
+  if (code === 0x20) return true;
+  if (code < 0x20) return (code >= 0x09 && code <= 0x0d) || code >= 0x1c;
+  return code >= 0x85 && PY_SPACE.has(code);
 }
 
 /** Index of the first non-whitespace character (Python's `\S` search), or -1. */
 export function pyFirstNonSpace(s: string): number {
-  for (let i = 0; i < s.length; i++) if (!PY_SPACE.has(s.charCodeAt(i))) return i;
+  for (let i = 0; i < s.length; i++) if (!pyIsSpaceCode(s.charCodeAt(i))) return i;
   return -1;
 }
 
 export function pyRstrip(s: string): string {
   let end = s.length;
-  while (end > 0 && PY_SPACE.has(s.charCodeAt(end - 1))) end--;
-  return s.slice(0, end);
+  while (end > 0 && pyIsSpaceCode(s.charCodeAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 export function pyStrip(s: string): string {
@@ -66,6 +71,22 @@ export function pyRepr(s: string): string {
     else out += '\\U' + hex(cp, 8);
   }
   return out + quote;
+}
+
+/**
+ * `columnAt(text.slice(start, index), index - start)` without the slice: the column of offset
+ * `index` in the line of `text` that starts at offset `start`.
+ */
+export function columnIn(text: string, start: number, index: number): number {
+  let col = index - start + 1;
+  for (let i = start + 1; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) {
+      const p = text.charCodeAt(i - 1);
+      if (p >= 0xd800 && p <= 0xdbff) col--;
+    }
+  }
+  return col;
 }
 
 /** 1-based column (in code points) of the UTF-16 offset `index` of `line`. */

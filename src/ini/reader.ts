@@ -1,34 +1,11 @@
 import { inlineCommentStart, isFullLineComment } from './comment.js';
-import { columnAt, pyFirstNonSpace, pyLower, pyRepr as reprOf, pyRstrip, pyStrip } from './python.js';
-import type {
-  IniComment,
-  IniDocument,
-  IniEntry,
-  IniError,
-  IniPos,
-  IniSectionBlock,
-  IniValueLine,
-} from './types.js';
+import { columnIn, pyFirstNonSpace, pyIsSpaceCode, pyLower, pyRepr as reprOf, pyRstrip } from './python.js';
+import { indexOrEnd, ReadBlock, ReadDocument, ReadEntry } from './read-document.js';
+import type { IniDocument, IniError, IniValueLine } from './types.js';
+
+export { splitLines, entryWithValue } from './read-document.js';
 
 export const DEFAULT_SECTION = 'DEFAULT';
-
-/** Python's universal newlines: `\r\n`, `\r` and `\n` all end a line; nothing else does. */
-export function splitLines(text: string): { lines: string[]; eols: string[] } {
-  const lines: string[] = [];
-  const eols: string[] = [];
-  const re = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push(text.slice(start, m.index));
-    eols.push(m[0]);
-    start = m.index + m[0].length;
-  }
-  if (start < text.length) {
-    lines.push(text.slice(start));
-    eols.push('');
-  }
-  return { lines, eols };
-}
 
 /** configparser's SECTCRE `\[(?P<header>.+)\]` matched at the start: greedy to the last `]`. */
 export function matchHeader(value: string): { name: string; close: number } | null {
@@ -66,227 +43,199 @@ export function valueStart(value: string, delim: number): number {
   return skip < 0 ? value.length : delim + 1 + skip;
 }
 
+interface KeyNames {
+  rawKey: string;
+  key: string;
+}
+
+/**
+ * One string per distinct short value (`true`, `3600`...): below 13 characters a slice is a copy,
+ * and a big file repeats a few of them thousands of times. Longer slices only point into the text.
+ */
+function shortValue(values: Map<string, string>, value: string): string {
+  if (value.length < 2 || value.length > 12) return value;
+  const known = values.get(value);
+  if (known !== undefined) return known;
+  values.set(value, value);
+  return value;
+}
+
+/** One `{rawKey, key}` per distinct key text: entries share them (the slice for the look-up dies young). */
+function keyNames(keys: Map<string, KeyNames>, rawKey: string): KeyNames {
+  let names = keys.get(rawKey);
+  if (names === undefined) {
+    names = { rawKey, key: pyLower(rawKey) };
+    keys.set(rawKey, names);
+  }
+  return names;
+}
+
 /**
  * Reads one file exactly as configparser 3.11's `_read` does (reference §1.2). Never throws: a
  * missing section header stops the read (as it stops supervisord), other bad lines are collected.
+ *
+ * It walks the text by offsets, making no line strings: a big file is read almost entirely by
+ * code that is not optimised yet, where every call and every object counts. Each of `\n`, `\r`,
+ * `;`, `#`, `=`, `:` is searched once per occurrence in the file (the next one is kept until
+ * passed), and the rare lines (comments, continuations, headers, errors) are handled in functions
+ * of their own.
  */
-const SURROGATE = /[\ud800-\udfff]/;
+export function readIni(text: string, file: string): IniDocument {
+  const doc = new ReadDocument(text, file);
+  const n = text.length;
+  const keys = new Map<string, KeyNames>();
+  const values = new Map<string, string>();
+  let nl = -1;
+  let cr = -1;
+  let semi = -1;
+  let hash = -1;
+  let eq = -1;
+  let colon = -1;
+  let block: ReadBlock | null = null;
+  // configparser's `optname` while it is a non-empty key: continuation and blank lines go to it
+  let current: ReadEntry | null = null;
+  let continued: ReadEntry[] | null = null;
+  let indentLevel = 0;
+  let lineNo = 0;
 
-/** columnAt, with the index + 1 straight away for a line without surrogates (most lines). */
-function colOf(line: string, simple: boolean, index: number): number {
-  return simple ? (index < line.length ? index : line.length) + 1 : columnAt(line, index);
+  for (let start = 0; start < n; ) {
+    lineNo++;
+    if (nl < start) nl = indexOrEnd(text, '\n', start);
+    if (cr < start) cr = indexOrEnd(text, '\r', start);
+    const end = cr < nl ? cr : nl;
+    const lineStart = start;
+    start = end === n ? n : end === cr && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+
+    // `c > 0x20 && c < 0x85` settles most characters without calling pyIsSpaceCode
+    let first = lineStart;
+    for (; first < end; first++) {
+      const c = text.charCodeAt(first);
+      if ((c > 0x20 && c < 0x85) || !pyIsSpaceCode(c)) break;
+    }
+    if (first === end) {
+      current?._blankLine(lineNo);
+      continue;
+    }
+    const c0 = text.charCodeAt(first);
+    if (c0 === 0x23 || c0 === 0x3b) {
+      fullLineComment(doc, lineNo, lineStart, first, end);
+      continue;
+    }
+    if (semi < lineStart) semi = indexOrEnd(text, ';', lineStart);
+    if (hash < lineStart) hash = indexOrEnd(text, '#', lineStart);
+    // the value is text[first, last): the line before any comment, stripped (never empty here)
+    let last = semi < end || hash < end ? cutInlineComment(doc, lineNo, lineStart, end) : end;
+    for (let c = text.charCodeAt(last - 1); (c <= 0x20 || c >= 0x85) && pyIsSpaceCode(c); c = text.charCodeAt(--last - 1));
+
+    const lead = first - lineStart;
+    if (current && lead > indentLevel) {
+      continued = continuation(doc, current, continued, lineNo, lineStart, first, last);
+      continue;
+    }
+    indentLevel = lead;
+    if (c0 === 0x5b) {
+      const opened = header(doc, block, lineNo, lineStart, first, last);
+      if (opened) {
+        block = opened;
+        current = null;
+        continue;
+      }
+    }
+    if (!block) {
+      doc.errors.push(lineError('no-section-header', doc, lineNo, lineStart, first, end));
+      break;
+    }
+    if (eq < first) eq = indexOrEnd(text, '=', first);
+    if (colon < first) colon = indexOrEnd(text, ':', first);
+    const delim = eq < colon ? eq : colon;
+    if (delim >= last) {
+      // configparser keeps `optname` here: indented lines below still continue the option above
+      doc.errors.push(lineError('no-delimiter', doc, lineNo, lineStart, first, end));
+      continue;
+    }
+    let keyEnd = delim;
+    for (let c = text.charCodeAt(keyEnd - 1); keyEnd > first && (c <= 0x20 || c >= 0x85) && pyIsSpaceCode(c); c = text.charCodeAt(--keyEnd - 1));
+    if (keyEnd === first) doc.errors.push(lineError('empty-key', doc, lineNo, lineStart, first, end));
+    const names = keyNames(keys, text.slice(first, keyEnd));
+    let value = delim + 1;
+    for (let c = text.charCodeAt(value); value < last && (c <= 0x20 || c >= 0x85) && pyIsSpaceCode(c); c = text.charCodeAt(++value));
+    const entry = new ReadEntry(block, names.key, names.rawKey, shortValue(values, text.slice(value, last)), lineNo, value, doc._columnAt(lineStart, value));
+    doc.entries.push(entry);
+    current = names.key !== '' ? entry : null;
+  }
+
+  if (block) endBlock(doc, block);
+  // configparser's value of a continued option: its lines joined with `\n`, right-stripped
+  if (continued) {
+    for (const entry of continued) entry.readValue = entry.value = pyRstrip(entry.lines.map((l) => l.text).join('\n'));
+  }
+  return doc;
+}
+
+/** `#` or `;` first: configparser skips the whole line (its full-line comment prefixes). */
+function fullLineComment(doc: ReadDocument, line: number, lineStart: number, first: number, end: number): void {
+  doc.comments.push({ line, column: columnIn(doc.text, lineStart, first), text: rstripped(doc.text, first, end), kind: 'full' });
+}
+
+/** Where the line's value ends before an inline comment (recorded), else the line's end. */
+function cutInlineComment(doc: ReadDocument, line: number, lineStart: number, end: number): number {
+  const cut = inlineCommentStart(doc.text.slice(lineStart, end));
+  if (cut < 0) return end;
+  const at = lineStart + cut;
+  doc.comments.push({ line, column: columnIn(doc.text, lineStart, at), text: doc.text.slice(at, end), kind: 'inline' });
+  return at;
+}
+
+/** An indented line continues `current`'s value; returns the list of continued entries. */
+function continuation(doc: ReadDocument, current: ReadEntry, continued: ReadEntry[] | null, line: number, lineStart: number, first: number, last: number): ReadEntry[] {
+  const vl: IniValueLine = { line, column: columnIn(doc.text, lineStart, first), text: doc.text.slice(first, last), continuation: true };
+  const looks = classifyContinuation(vl.text);
+  if (looks) {
+    vl.looksLike = looks;
+    doc.swallowed.push({ ...vl, entry: current });
+  }
+  const list = continued ?? [];
+  if (list[list.length - 1] !== current) list.push(current);
+  current.lines.push(vl);
+  return list;
 }
 
 /**
- * An entry whose three positions are built on first read: most are never asked for, and a large
- * file otherwise spends its garbage collection on them. Once built, each is the same object.
+ * SECTCRE `\[(?P<header>.+)\]`: greedy to the last `]`, at least one character inside. Opens
+ * and returns the new block (ending `block`), or null when the line is not a header.
  */
-class ReadEntry implements IniEntry {
-  file: string;
-  section: string;
-  key: string;
-  rawKey: string;
-  delimiter: '=' | ':';
-  readValue: string;
-  value: string;
-  endLine: number;
-  fromDefault: boolean;
-  declare hereDir?: string;
-  private _lines: IniValueLine[] | undefined;
-  private _first: string;
-  private _line: number;
-  private _kc: number;
-  private _dc: number;
-  private _vc: number;
-  private _kp: IniPos | undefined;
-  private _dp: IniPos | undefined;
-  private _vp: IniPos | undefined;
-
-  constructor(
-    file: string,
-    section: string,
-    key: string,
-    rawKey: string,
-    delimiter: '=' | ':',
-    line: number,
-    keyCol: number,
-    delimCol: number,
-    valCol: number,
-    first: string,
-    fromDefault: boolean,
-  ) {
-    this.file = file;
-    this.section = section;
-    this.key = key;
-    this.rawKey = rawKey;
-    this.delimiter = delimiter;
-    this._lines = undefined;
-    this._first = first;
-    this.readValue = '';
-    this.value = '';
-    this.endLine = line;
-    this.fromDefault = fromDefault;
-    this._line = line;
-    this._kc = keyCol;
-    this._dc = delimCol;
-    this._vc = valCol;
-    this._kp = undefined;
-    this._dp = undefined;
-    this._vp = undefined;
+function header(doc: ReadDocument, block: ReadBlock | null, line: number, lineStart: number, first: number, last: number): ReadBlock | null {
+  const text = doc.text;
+  let close = last - 1;
+  while (close >= first + 2 && text.charCodeAt(close) !== 0x5d) close--;
+  if (close < first + 2) return null;
+  if (block) endBlock(doc, block);
+  const name = text.slice(first + 1, close);
+  const opened = new ReadBlock(doc, name, name === DEFAULT_SECTION, line, doc._columnAt(lineStart, first), doc._columnAt(lineStart, close), doc.entries.length);
+  if (close + 1 < last) {
+    let junk = close + 1;
+    while (pyIsSpaceCode(text.charCodeAt(junk))) junk++;
+    opened.junk = { pos: { line, column: columnIn(text, lineStart, junk) }, text: text.slice(junk, last) };
   }
-
-  /** Built on first read: most values are one line, and nothing but the reader asks for it. */
-  get lines(): IniValueLine[] {
-    return (this._lines ??= [{ line: this._line, column: this._vc, text: this._first, continuation: false }]);
-  }
-
-  /** configparser's value and the entry's last line, once every line is read. */
-  finish(): void {
-    const lines = this._lines;
-    if (!lines) {
-      this.readValue = pyRstrip(this._first);
-    } else {
-      this.readValue = pyRstrip(lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join('\n'));
-      for (const l of lines) if (l.text !== '') this.endLine = l.line;
-    }
-    this.value = this.readValue;
-  }
-
-  get keyPos(): IniPos {
-    return (this._kp ??= { line: this._line, column: this._kc });
-  }
-  get delimiterPos(): IniPos {
-    return (this._dp ??= { line: this._line, column: this._dc });
-  }
-  get valuePos(): IniPos {
-    return (this._vp ??= { line: this._line, column: this._vc });
-  }
+  doc.sections.push(opened);
+  return opened;
 }
 
-/** `{ ...entry, value, hereDir }` that keeps an entry's lazy positions (a spread would drop them). */
-export function entryWithValue(entry: IniEntry, value: string, hereDir: string): IniEntry {
-  // read first so the copy shares them, as a spread would
-  void entry.lines;
-  void entry.keyPos;
-  void entry.delimiterPos;
-  void entry.valuePos;
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(entry) as object) as IniEntry, entry);
-  copy.value = value;
-  copy.hereDir = hereDir;
-  return copy;
+/** A block's entries are the document's from its first one on: one exact-size copy at its end. */
+function endBlock(doc: ReadDocument, block: ReadBlock): void {
+  block.entries = doc.entries.slice(block._from);
 }
 
-export function readIni(text: string, file: string): IniDocument {
-  const { lines, eols } = splitLines(text);
-  const doc: IniDocument = {
-    file,
-    lines,
-    eols,
-    hasBom: text.startsWith('\ufeff'),
-    sections: [],
-    entries: [],
-    comments: [],
-    swallowed: [],
-    errors: [],
-  };
+/** `text.slice(from, to)` without the whitespace at its end. */
+function rstripped(text: string, from: number, to: number): string {
+  while (to > from && pyIsSpaceCode(text.charCodeAt(to - 1))) to--;
+  return text.slice(from, to);
+}
 
-  let block: IniSectionBlock | null = null;
-  // configparser's `optname`: continuation and blank lines go to it while it is a non-empty key
-  let current: ReadEntry | null = null;
-  let indentLevel = 0;
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const lineNo = i + 1;
-    // without surrogates a column is the index + 1 (columnAt counts one char at a time)
-    const simple = !SURROGATE.test(line);
-    const cut = commentCut(line);
-    const value = pyStrip(cut >= 0 ? line.slice(0, cut) : line);
-
-    if (!value) {
-      if (cut >= 0) {
-        const at = pyFirstNonSpace(line);
-        doc.comments.push({ line: lineNo, column: colOf(line, simple, at), text: pyRstrip(line.slice(at)), kind: 'full' });
-      } else if (block && current && current.key !== '') {
-        current.lines.push({ line: lineNo, column: 1, text: '', continuation: true });
-      }
-      continue;
-    }
-    if (cut >= 0) {
-      const comment: IniComment = { line: lineNo, column: colOf(line, simple, cut), text: line.slice(cut), kind: 'inline' };
-      doc.comments.push(comment);
-    }
-
-    const lead = pyFirstNonSpace(line);
-    if (block && current && current.key !== '' && lead > indentLevel) {
-      const vl: IniValueLine = { line: lineNo, column: colOf(line, simple, lead), text: value, continuation: true };
-      const looks = classifyContinuation(value);
-      if (looks) {
-        vl.looksLike = looks;
-        doc.swallowed.push({ ...vl, entry: current });
-      }
-      current.lines.push(vl);
-      continue;
-    }
-
-    indentLevel = lead;
-    const header = matchHeader(value);
-    if (header) {
-      block = {
-        file,
-        name: header.name,
-        pos: { line: lineNo, column: colOf(line, simple, lead) },
-        closePos: { line: lineNo, column: colOf(line, simple, lead + header.close) },
-        isDefault: header.name === DEFAULT_SECTION,
-        entries: [],
-      };
-      const rest = value.slice(header.close + 1);
-      if (rest) {
-        const skip = pyFirstNonSpace(rest);
-        block.junk = { pos: { line: lineNo, column: colOf(line, simple, lead + header.close + 1 + skip) }, text: rest.slice(skip) };
-      }
-      doc.sections.push(block);
-      current = null;
-      continue;
-    }
-    if (!block) {
-      doc.errors.push({ kind: 'no-section-header', file, line: lineNo, column: colOf(line, simple, lead), raw: line + (eols[i] ? '\n' : '') });
-      break;
-    }
-    const delim = firstDelimiter(value);
-    if (delim < 0) {
-      // configparser keeps `optname` here: indented lines below still continue the option above
-      doc.errors.push({ kind: 'no-delimiter', file, line: lineNo, column: colOf(line, simple, lead), raw: line + (eols[i] ? '\n' : '') });
-      continue;
-    }
-    const rawKey = pyRstrip(value.slice(0, delim));
-    if (rawKey === '') {
-      doc.errors.push({ kind: 'empty-key', file, line: lineNo, column: colOf(line, simple, lead), raw: line + (eols[i] ? '\n' : '') });
-    }
-    const valStart = valueStart(value, delim);
-    const first = value.slice(valStart);
-    const keyCol = colOf(line, simple, lead);
-    const valCol = colOf(line, simple, lead + valStart);
-    const entry = new ReadEntry(
-      file,
-      block.name,
-      pyLower(rawKey),
-      rawKey,
-      value[delim] as '=' | ':',
-      lineNo,
-      keyCol,
-      colOf(line, simple, lead + delim),
-      valCol,
-      first,
-      block.isDefault,
-    );
-    block.entries.push(entry);
-    doc.entries.push(entry);
-    current = entry;
-  }
-
-  for (const entry of doc.entries) (entry as ReadEntry).finish();
-  return doc;
+function lineError(kind: IniError['kind'], doc: ReadDocument, line: number, lineStart: number, first: number, end: number): IniError {
+  // the line as Python saw it: universal newlines turned its ending into `\n`
+  const raw = doc.text.slice(lineStart, end) + (end < doc.text.length ? '\n' : '');
+  return { kind, file: doc.file, line, column: columnIn(doc.text, lineStart, first), raw };
 }
 
 /** `ParsingError` or `MissingSectionHeaderError` as supervisord prints it after `Error: `. */

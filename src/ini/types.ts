@@ -98,6 +98,8 @@ export interface IniError {
 
 export interface IniDocument {
   file: string;
+  /** The text read: `lines` each followed by its ending in `eols`. */
+  text: string;
   /** Lines without their endings (`lines[n-1]` is line n). */
   lines: string[];
   /** Ending of each line: `'\n'`, `'\r\n'`, `'\r'` or `''` for a last line without one. */

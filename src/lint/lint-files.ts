@@ -46,8 +46,6 @@ function readInput(path: string, cwd: string): string {
   }
 }
 
-const docText = (d: IniDocument) => d.lines.map((l, i) => l + (d.eols[i] ?? '')).join('');
-
 /**
  * A file without [supervisord] is a conf.d fragment, unless it holds what only a main file
  * holds ([include], servers, [supervisorctl], a miscased [supervisord]): then the missing
@@ -98,7 +96,7 @@ function lintIni(path: string, opts: LintOptions, rules: readonly Rule[]): OneRe
   const files: LintedFile[] = [];
   for (const [i, d] of docs.entries()) {
     const shown = display(d.file);
-    sources[shown] = docText(d);
+    sources[shown] = d.text;
     files.push(i === 0 ? { path: shown, mode } : { path: shown, mode, includedBy: path });
   }
   if (docs.length === 0) files.push({ path, mode });

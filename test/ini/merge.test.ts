@@ -67,3 +67,34 @@ test('a document that stopped at a missing header adds nothing', () => {
   const config = mergeIni([readIni('[a]\nx=1\n', 'm'), readIni('x=2\n[a]\nx=3\n', 'i')]);
   assert.equal(config.section('a')!.get('x')!.value, '1');
 });
+
+test('large and small sections answer alike: last occurrence wins, keys in first-seen order', () => {
+  const keys = Array.from({ length: 30 }, (_, i) => `k${i}`);
+  const big = keys.map((k) => `${k}=1\n`).join('');
+  for (const body of [big, 'k0=1\nk1=1\n']) {
+    const doc = readIni(`[DEFAULT]\nd=x\n[s]\n${body}[t]\nx=1\n[s]\nK1=2\nk0=3\nnew=4\n`, 'f');
+    const s = mergeIni([doc]).section('s')!;
+    const own = [...body.matchAll(/^(k\d+)=/gm)].map((m) => m[1]!).concat('new');
+    assert.deepEqual(s.ownKeys(), own);
+    assert.deepEqual(s.keys(), [...own, 'd']);
+    assert.equal(s.get('k1')!.value, '2');
+    assert.equal(s.get('K0')!.value, '3');
+    assert.equal(s.get('d')!.value, 'x');
+    assert.equal(s.has('x'), false);
+    assert.deepEqual(s.occurrencesOf('k1').map((e) => [e.rawKey, e.value]), [['k1', '1'], ['K1', '2']]);
+    assert.deepEqual(s.entries().map((e) => e.value).slice(0, 2), ['3', '2']);
+  }
+});
+
+test('hereDirs copies keep the positions and value lines of the entry they replace', () => {
+  const doc = readIni('[program:a]\ncommand = %(here)s/run\n\n', '/m/main.conf');
+  const copy = mergeIni([doc], { hereDirs: ['/m'] }).section('program:a')!.get('command')!;
+  const read = doc.entries[0]!;
+  assert.notEqual(copy, read);
+  assert.equal(copy.value, '/m/run');
+  assert.equal(copy.readValue, '%(here)s/run');
+  assert.equal(read.value, '%(here)s/run');
+  assert.deepEqual([copy.keyPos, copy.delimiterPos, copy.valuePos], [read.keyPos, read.delimiterPos, read.valuePos]);
+  assert.deepEqual(copy.lines, read.lines);
+  assert.deepEqual([copy.file, copy.section, copy.rawKey, copy.delimiter, copy.endLine], ['/m/main.conf', 'program:a', 'command', '=', 2]);
+});

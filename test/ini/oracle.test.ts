@@ -78,6 +78,13 @@ const CASES: Record<string, string | string[]> = {
   bom: '\ufeff[supervisord]\nlogfile=x\n',
   unicode: '[prog:é]\ncmd=echo \u{1F600} ; x\n\u3000k=v\n  \u2028cont\nz=\u2028;y\n',
   weird: '[s]\n:=:\na==b\n#x=1\n;y=2\n  ;z=3\n[a]b]c]\n\t\tdeep=1\n\t\tnext=2\n',
+  // a section past the size where lookups switch from scanning its entries to a key map, written twice
+  many:
+    '[DEFAULT]\nk3=d\nz=d\n[big]\n' +
+    Array.from({ length: 20 }, (_, i) => `k${i} = v${i}\n`).join('') +
+    '[small]\nA=1\na=2\n[big]\nK5=again\nk19:last\nnew=1\n[small]\nb=3\nA=4\n',
+  // option lines: spaces, tabs, Unicode spaces, comments and nothing around the delimiter and the value
+  plain: '[s]\nkey=value\nk2 = v w\nk3:\t:x\nk4=\nk5 = \nk6=a\u00a0\nk7=a\t\nk8= ;c\nk9=a#b\nk.-_=x\r\nk10=é\n\u00e9=1\n',
   merged: ['[supervisord]\na=1\n[include]\nfiles=x\n[DEFAULT]\nd=main\n', '[supervisord]\na=2\nb=3\n[program:x]\nc=1\n[DEFAULT]\nd=inc\n', 'k=v\n', '[program:x]\nc=2\nbad\n'],
 };
 

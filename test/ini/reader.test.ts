@@ -126,6 +126,47 @@ test('keys: lowercased, right-stripped, first = or : splits, empty value, key : 
   assert.deepEqual(doc.entries[1]!.valuePos, { line: 3, column: 7 });
 });
 
+test('positions, delimiter and value lines of option lines, spaced or not', () => {
+  const doc = readIni('[s]\nkey=value\nKey : v2\nk3 =\tv3 ;c\nk4=\nk5 = \nk6=a\n\n\n[t]\n', 'f');
+  const got = doc.entries.map((e) => [e.key, e.rawKey, e.delimiter, e.keyPos, e.delimiterPos, e.valuePos, e.value, e.endLine]);
+  assert.deepEqual(got, [
+    ['key', 'key', '=', { line: 2, column: 1 }, { line: 2, column: 4 }, { line: 2, column: 5 }, 'value', 2],
+    ['key', 'Key', ':', { line: 3, column: 1 }, { line: 3, column: 5 }, { line: 3, column: 7 }, 'v2', 3],
+    ['k3', 'k3', '=', { line: 4, column: 1 }, { line: 4, column: 4 }, { line: 4, column: 6 }, 'v3', 4],
+    ['k4', 'k4', '=', { line: 5, column: 1 }, { line: 5, column: 3 }, { line: 5, column: 4 }, '', 5],
+    ['k5', 'k5', '=', { line: 6, column: 1 }, { line: 6, column: 4 }, { line: 6, column: 5 }, '', 6],
+    ['k6', 'k6', '=', { line: 7, column: 1 }, { line: 7, column: 3 }, { line: 7, column: 4 }, 'a', 7],
+  ]);
+  assert.deepEqual(doc.entries[0]!.lines, [{ line: 2, column: 5, text: 'value', continuation: false }]);
+  // the blank lines below a value are part of it (configparser appends '' for each)
+  assert.deepEqual(doc.entries[5]!.lines.map((l) => [l.line, l.column, l.text, l.continuation]), [
+    [7, 4, 'a', false],
+    [8, 1, '', true],
+    [9, 1, '', true],
+  ]);
+  // the same objects on every read
+  assert.equal(doc.entries[2]!.valuePos, doc.entries[2]!.valuePos);
+  assert.equal(doc.entries[2]!.lines, doc.entries[2]!.lines);
+  assert.equal(doc.sections[0]!.pos, doc.sections[0]!.pos);
+});
+
+test('a line with no delimiter keeps the option above open, blank lines after it included', () => {
+  const doc = readIni('[s]\na=1\nbad\n\n  more\n', 'f');
+  const a = doc.entries[0]!;
+  assert.equal(a.value, '1\n\nmore');
+  assert.equal(a.readValue, '1\n\nmore');
+  assert.deepEqual(a.lines.map((l) => [l.line, l.column, l.text]), [[2, 3, '1'], [4, 1, ''], [5, 3, 'more']]);
+  assert.equal(a.endLine, 5);
+});
+
+test('the document keeps its text; lines and eols put it back together', () => {
+  for (const text of ['', 'a', '[s]\na=1\n', '[s]\r\na=1\r  2\r\nb=3', '\n\n', 'x\ry\n']) {
+    const doc = readIni(text, 'f');
+    assert.equal(doc.text, text);
+    assert.equal(doc.lines.map((l, i) => l + doc.eols[i]).join(''), text);
+  }
+});
+
 test('columns count characters (code points), not UTF-16 units', () => {
   const doc = readIni('[s]\n\u{1F600}a = b ;c\n', 'f');
   assert.equal(doc.entries[0]!.key, '\u{1F600}a');
