@@ -15,16 +15,14 @@ export function runRules(ctx: LintContext, rules: readonly Rule[]): Diagnostic[]
     if ((rule.target ?? 'ini') !== target) continue;
     if (rule.host && !ctx.host) continue;
     rule.check(ctx, (f: Finding) => {
-      out.push({
-        file: f.file ?? defaultFile,
-        line: Math.max(1, f.line),
-        column: Math.max(1, f.column),
-        ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
-        ...(f.endColumn !== undefined ? { endColumn: f.endColumn } : {}),
-        severity: f.severity ?? rule.severity,
-        ruleId: rule.id,
-        message: f.message,
-      });
+      // built key by key in this order (the order output shows), without spreading
+      const d: Partial<Diagnostic> = { file: f.file ?? defaultFile, line: Math.max(1, f.line), column: Math.max(1, f.column) };
+      if (f.endLine !== undefined) d.endLine = f.endLine;
+      if (f.endColumn !== undefined) d.endColumn = f.endColumn;
+      d.severity = f.severity ?? rule.severity;
+      d.ruleId = rule.id;
+      d.message = f.message;
+      out.push(d as Diagnostic);
     });
   }
   return out;

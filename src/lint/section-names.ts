@@ -2,7 +2,8 @@
 import { SECTIONS, sectionSpecFor } from '../catalogue/index.js';
 import type { IniSectionBlock } from '../ini/types.js';
 import type { IniLintContext } from './types.js';
-import { allBlocks, closest } from './util.js';
+import { closest } from './util.js';
+import { blocksOfKind } from './walk.js';
 
 export type IntendedHeader = { header: string; why: 'case' | 'spaces' | 'typo' };
 
@@ -22,10 +23,21 @@ export function intendedHeader(name: string): IntendedHeader | undefined {
   return undefined;
 }
 
+export type UnrecognisedBlock = { block: IniSectionBlock; intended: IntendedHeader | undefined };
+
 /** Every header block, in read order, whose name matches no section supervisord reads. */
-export function* unrecognisedBlocks(ctx: IniLintContext): Generator<{ block: IniSectionBlock; intended: IntendedHeader | undefined }> {
-  for (const block of allBlocks(ctx.docs)) {
-    if (block.isDefault || sectionSpecFor(block.name)) continue;
-    yield { block, intended: intendedHeader(block.name) };
+export function unrecognisedBlocks(ctx: IniLintContext): readonly UnrecognisedBlock[] {
+  // two rules ask, each would look at every block of a big file: once per config
+  let found = unrecognised.get(ctx.ini);
+  if (!found) {
+    found = [];
+    for (const block of blocksOfKind(ctx, null)) {
+      if (block.isDefault) continue;
+      found.push({ block, intended: intendedHeader(block.name) });
+    }
+    unrecognised.set(ctx.ini, found);
   }
+  return found;
 }
+
+const unrecognised = new WeakMap<object, UnrecognisedBlock[]>();

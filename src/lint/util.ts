@@ -1,14 +1,29 @@
 /** Small helpers rules share: spans of INI things, "did you mean", section kinds. */
-import { sectionSpecFor } from '../catalogue/index.js';
-import type { SectionKind } from '../catalogue/types.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { IniEntry, IniSectionBlock } from '../ini/types.js';
 import type { ResolvedProcess } from '../config/types.js';
 import type { IniLintContext, ReportAt } from './types.js';
+import { pyLower } from '../ini/python.js';
+import { entryIn } from './walk.js';
 
 /** The span of `text` written on one line from `column` (columns count code points, not UTF-16 units). */
 export function textSpan(file: string, line: number, column: number, text: string): ReportAt {
-  return { file, line, column, endLine: line, endColumn: column + [...text].length };
+  return { file, line, column, endLine: line, endColumn: column + codePointLength(text) };
+}
+
+/**
+ * `[...text.slice(start, end)].length` without the slice or the array: a surrogate pair counts
+ * once, a lone surrogate once.
+ */
+export function codePointLength(text: string, start = 0, end = text.length): number {
+  end = Math.min(end, text.length);
+  if (end <= start) return 0;
+  let n = end - start;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
+  }
+  return n;
 }
 
 export function keySpan(e: IniEntry): ReportAt {
@@ -27,7 +42,7 @@ export function valuePartSpan(e: IniEntry, part: string, from = 0): ReportAt {
   for (const l of e.lines) {
     const i = l.text.indexOf(part, from);
     if (i >= 0 && part) {
-      return textSpan(e.file, l.line, l.column + [...l.text.slice(0, i)].length, part);
+      return textSpan(e.file, l.line, l.column + codePointLength(l.text, 0, i), part);
     }
   }
   return valueSpan(e);
@@ -46,10 +61,6 @@ export function diagnosticSpan(d: Diagnostic): ReportAt {
 
 export function headerSpan(b: IniSectionBlock): ReportAt {
   return { file: b.file, line: b.pos.line, column: b.pos.column, endLine: b.closePos.line, endColumn: b.closePos.column + 1 };
-}
-
-export function kindOf(sectionName: string): SectionKind | null {
-  return sectionSpecFor(sectionName)?.spec.kind ?? null;
 }
 
 export function levenshtein(a: string, b: string): number {
@@ -91,11 +102,6 @@ export function closest(word: string, candidates: readonly string[]): string | u
 
 export const didYouMean = (s: string | undefined) => (s === undefined ? '' : ` (did you mean ${s}?)`);
 
-/** Section blocks of every document, in read order. */
-export function allBlocks(docs: readonly { sections: readonly IniSectionBlock[] }[]): IniSectionBlock[] {
-  return docs.flatMap((d) => d.sections);
-}
-
 /** Adds `value` to the list under `key`; grouping keeps first-seen order of keys and values. */
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -109,7 +115,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 /** The entry supervisord reads for `key` in a section (own last value, else [DEFAULT]). */
 export function entryOf(ctx: IniLintContext, section: string, key: string): IniEntry | undefined {
-  return ctx.ini.section(section)?.get(key);
+  return entryIn(ctx, section, pyLower(key));
 }
 
 /** The span of the value of `key` in a section, when the key is written (or inherited). */
@@ -130,17 +136,33 @@ export function processesOf(ctx: IniLintContext): ResolvedProcess[] {
 }
 
 /** One process per section (the first), for checks about the section's settings. */
-export function sectionsOf(ctx: IniLintContext): ResolvedProcess[] {
+export function sectionsOf(ctx: IniLintContext): readonly ResolvedProcess[] {
   // a dozen rules ask, on configs of thousands of processes: worked out once per config
   const config = ctx.config;
   if (!config) return [];
   let firsts = sectionsCache.get(config);
   if (!firsts) {
+    firsts = [];
     const seen = new Set<string>();
-    firsts = processesOf(ctx).filter((p) => (seen.has(p.sectionName) ? false : (seen.add(p.sectionName), true)));
+    const groups = config.groups;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
+      const ps = group.processes;
+      if (group.kind !== 'group') {
+        // its own section's processes only, and a section a [group:x] takes has no group of its own
+        if (ps.length > 0) firsts.push(ps[0]!);
+        continue;
+      }
+      for (let i = 0; i < ps.length; i++) {
+        const p = ps[i]!;
+        if (seen.has(p.sectionName)) continue;
+        seen.add(p.sectionName);
+        firsts.push(p);
+      }
+    }
     sectionsCache.set(config, firsts);
   }
-  return firsts.slice();
+  return firsts;
 }
 
 const sectionsCache = new WeakMap<object, ResolvedProcess[]>();
@@ -157,8 +179,8 @@ export function offsetSpan(e: IniEntry, offset: number, length: number): ReportA
   for (const l of e.lines) {
     const end = base + l.text.length;
     if (offset <= end) {
-      const col = l.column + [...l.text.slice(0, offset - base)].length;
-      const span = [...l.text.slice(offset - base, Math.min(end, offset + length) - base)].length;
+      const col = l.column + codePointLength(l.text, 0, offset - base);
+      const span = codePointLength(l.text, offset - base, Math.min(end, offset + length) - base);
       return { file: e.file, line: l.line, column: col, endLine: l.line, endColumn: col + Math.max(1, span) };
     }
     base = end + 1;

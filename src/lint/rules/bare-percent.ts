@@ -1,7 +1,8 @@
 import { optionSpec } from '../../catalogue/index.js';
 import { bareSpecifiers } from '../../codecs/expansion.js';
 import type { Rule } from '../types.js';
-import { kindOf, offsetSpan } from '../util.js';
+import { offsetSpan } from '../util.js';
+import { entriesWithUnnamedPercent, sectionSpecOf } from '../walk.js';
 
 export const barePercent: Rule = {
   id: 'bare-percent',
@@ -25,9 +26,10 @@ Good:
 command=/bin/date +%%s
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
+    // a specifier that starts `%(` has a name: values with only those cannot hold a bare one
+    if (ctx.kind !== 'ini' || entriesWithUnnamedPercent(ctx).length === 0) return;
     for (const s of ctx.ini.sections) {
-      const kind = kindOf(s.name);
+      const kind = sectionSpecOf(s.name)?.kind;
       if (!kind) continue;
       for (const e of s.entries()) {
         if (!e.readValue.includes('%')) continue;

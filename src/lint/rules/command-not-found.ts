@@ -1,8 +1,15 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { Rule } from '../types.js';
-import { argvOf } from '../command-util.js';
+import { programOf } from '../command-util.js';
 import { commandPartSpan, sectionsOf } from '../util.js';
+
+/** The inner map of `memo` under `key`, made on first use. */
+function memoOf<V>(memo: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = memo.get(key);
+  if (!inner) memo.set(key, (inner = new Map()));
+  return inner;
+}
 
 export const commandNotFound: Rule = {
   id: 'command-not-found',
@@ -35,29 +42,32 @@ command=/bin/sh -c 'exec sleep 60'
         return false;
       }
     };
-    const problems = new Map<string, string | undefined>();
-    const onPath = new Map<string, string | undefined>();
-    for (const p of sectionsOf(ctx)) {
-      const argv = argvOf(p.command);
-      const prog = argv?.[0];
+    // by PATH then program, and by found file ('' for none) then program
+    const onPath = new Map<string, Map<string, string | undefined>>();
+    const problems = new Map<string, Map<string, string | undefined>>();
+    // process.env answers each read with a fresh string
+    const envPath = ctx.env.PATH;
+    const sections = sectionsOf(ctx);
+    for (let i = 0; i < sections.length; i++) {
+      const p = sections[i]!;
+      const prog = programOf(p.command);
       if (!prog) continue;
-      const at = commandPartSpan(ctx, p, prog);
       let found: string | undefined;
       if (prog.includes('/')) found = isAbsolute(prog) ? prog : resolve(ctx.cwd, prog);
       else {
-        const path = p.environment.PATH ?? ctx.env.PATH;
-        const pathKey = `${path ?? ''}\0${prog}`;
-        if (onPath.has(pathKey)) found = onPath.get(pathKey);
+        const path = p.environment.PATH ?? envPath;
+        const foundFor = memoOf(onPath, path ?? '');
+        if (foundFor.has(prog)) found = foundFor.get(prog);
         else {
           const dirs = path ? path.split(delimiter) : ['/bin', '/usr/bin', '/usr/local/bin'];
           found = dirs.map((d) => join(d, prog)).find(exists);
-          onPath.set(pathKey, found);
+          foundFor.set(prog, found);
         }
       }
-      const memoKey = `${found ?? ''}\0${prog}`;
-      if (problems.has(memoKey)) {
-        const known = problems.get(memoKey);
-        if (known) report({ ...at, message: `[${p.sectionName}] ${known}: supervisord will fail to spawn it and end FATAL` });
+      const problemFor = memoOf(problems, found ?? '');
+      if (problemFor.has(prog)) {
+        const known = problemFor.get(prog);
+        if (known) report({ ...commandPartSpan(ctx, p, prog), message: `[${p.sectionName}] ${known}: supervisord will fail to spawn it and end FATAL` });
         continue;
       }
       let problem: string | undefined;
@@ -76,8 +86,8 @@ command=/bin/sh -c 'exec sleep 60'
       } catch {
         problem = `can't find command '${prog}'`;
       }
-      problems.set(memoKey, problem);
-      if (problem) report({ ...at, message: `[${p.sectionName}] ${problem}: supervisord will fail to spawn it and end FATAL` });
+      problemFor.set(prog, problem);
+      if (problem) report({ ...commandPartSpan(ctx, p, prog), message: `[${p.sectionName}] ${problem}: supervisord will fail to spawn it and end FATAL` });
     }
   },
 };

@@ -1,6 +1,6 @@
-import { sectionSpecFor } from '../../catalogue/index.js';
 import type { Rule } from '../types.js';
-import { allBlocks, headerSpan, keySpan } from '../util.js';
+import { headerSpan, keySpan } from '../util.js';
+import { blocksOf, blocksOfKind } from '../walk.js';
 
 export const defaultSection: Rule = {
   id: 'default-section',
@@ -29,10 +29,10 @@ command=/usr/bin/web
 autostart=false
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
-    const blocks = allBlocks(ctx.docs);
-    const rpc = [...new Set(blocks.filter((b) => sectionSpecFor(b.name)?.spec.kind === 'rpcinterface').map((b) => b.name))];
-    for (const b of blocks) {
+    // the merged [DEFAULT] has every [DEFAULT] block as an occurrence
+    if (ctx.kind !== 'ini' || ctx.ini.defaults.occurrences.length === 0) return;
+    const rpc = [...new Set(blocksOfKind(ctx, 'rpcinterface').map((b) => b.name))];
+    for (const b of blocksOf(ctx)) {
       if (!b.isDefault) continue;
       const keys = b.entries.filter((e) => e.key !== '');
       if (rpc.length && keys.length) {

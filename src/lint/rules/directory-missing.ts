@@ -26,13 +26,20 @@ directory=/
   host: true,
   check(ctx, report) {
     if (ctx.kind !== 'ini' || !ctx.host) return;
-    for (const p of sectionsOf(ctx)) {
+    // many sections share a folder: look each one up once
+    const isDirectory = new Map<string, boolean>();
+    const sections = sectionsOf(ctx);
+    for (let i = 0; i < sections.length; i++) {
+      const p = sections[i]!;
       if (p.directory === null || p.directory === '') continue;
-      let ok = false;
-      try {
-        ok = statSync(p.directory).isDirectory();
-      } catch {
-        ok = false;
+      let ok = isDirectory.get(p.directory);
+      if (ok === undefined) {
+        try {
+          ok = statSync(p.directory).isDirectory();
+        } catch {
+          ok = false;
+        }
+        isDirectory.set(p.directory, ok);
       }
       if (!ok) report({ ...(spanOf(ctx, p.sectionName, 'directory') ?? p.at), message: `[${p.sectionName}] directory ${p.directory} does not exist here: the child will fail with "couldn't chdir" and end FATAL` });
     }

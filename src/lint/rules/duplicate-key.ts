@@ -1,6 +1,7 @@
 import type { IniEntry } from '../../ini/types.js';
 import type { Rule } from '../types.js';
 import { keySpan, pushTo } from '../util.js';
+import { mayRepeatKeys } from '../walk.js';
 
 export const duplicateKey: Rule = {
   id: 'duplicate-key',
@@ -25,7 +26,7 @@ command=/usr/bin/web
 autostart=false
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
+    if (ctx.kind !== 'ini' || !mayRepeatKeys(ctx)) return;
     const sections = new Map<string, Map<string, IniEntry[]>>();
     for (const doc of ctx.docs) {
       for (const b of doc.sections) {

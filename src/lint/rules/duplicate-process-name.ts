@@ -1,5 +1,8 @@
+import type { ResolvedProcess } from '../../config/types.js';
 import type { Rule } from '../types.js';
 import { sectionHeaderAt } from '../util.js';
+
+const isShadowed = (p: ResolvedProcess): boolean => p.shadowed === true;
 
 export const duplicateProcessName: Rule = {
   id: 'duplicate-process-name',
@@ -38,7 +41,11 @@ command=/usr/bin/b
     if (ctx.kind !== 'ini' || !ctx.config) return;
     // A section supervisord refuses has no processes to clash; its names are only guesses.
     const refused = (section: string) => ctx.refusals.some((d) => d.message.includes(` in section '${section}'`));
-    for (const g of ctx.config.groups) {
+    const groups = ctx.config.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      // the resolver marks a process whose name a later one of its group takes again
+      if (!g.processes.some(isShadowed)) continue;
       const seen = new Map<string, string>();
       const reported = new Set<string>();
       for (const p of g.processes) {

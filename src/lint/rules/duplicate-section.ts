@@ -1,6 +1,7 @@
 import type { IniSectionBlock } from '../../ini/types.js';
 import type { Rule } from '../types.js';
-import { allBlocks, headerSpan, pushTo } from '../util.js';
+import { headerSpan, pushTo } from '../util.js';
+import { blocksOf, repeatedSectionNames } from '../walk.js';
 
 export const duplicateSection: Rule = {
   id: 'duplicate-section',
@@ -29,9 +30,10 @@ command=/usr/bin/web --port 8000
 command=/usr/bin/web --port 8001
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
+    // [DEFAULT] blocks are the only ones named DEFAULT, and they are not reported
+    if (ctx.kind !== 'ini' || ![...repeatedSectionNames(ctx)].some((name) => name !== 'DEFAULT')) return;
     const byName = new Map<string, IniSectionBlock[]>();
-    for (const b of allBlocks(ctx.docs)) {
+    for (const b of blocksOf(ctx)) {
       if (b.isDefault) continue;
       pushTo(byName, b.name, b);
     }

@@ -1,7 +1,18 @@
 import { environmentReport } from '../../codecs/environment.js';
 import type { Rule } from '../types.js';
 import { offsetSpan } from '../util.js';
-import { keysIn, PROCESS_KINDS } from '../walk.js';
+import { anyWritten, keysIn, PROCESS_KINDS } from '../walk.js';
+
+const KINDS = [...PROCESS_KINDS, 'supervisord'] as const;
+
+/**
+ * `KEY=value,KEY="value",KEY='value'`: the lexer reads each pair as the four tokens KEY, `=`,
+ * value, `,` (a key of word characters, a quoted value up to its closing quote, a `,` of its
+ * own), so nothing is lost. Most values are written so; only the others need the lexer.
+ */
+const WORD = `[\\w/.+\\-():]+`;
+const PAIR = `${WORD}=(?:${WORD}|"[^"]*"|'[^']*')`;
+const PLAIN = new RegExp(`^${PAIR}(?:,${PAIR})*$`);
 
 export const environmentValueLost: Rule = {
   id: 'environment-value-lost',
@@ -27,8 +38,8 @@ command=/usr/bin/web
 environment=GREETING="hello world",MODE="prod"
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
-    for (const { entry: e } of keysIn(ctx, [...PROCESS_KINDS, 'supervisord'], ['environment'])) {
+    if (ctx.kind !== 'ini' || !anyWritten(ctx, ['environment'], (e) => !PLAIN.test(e.readValue))) return;
+    for (const { entry: e } of keysIn(ctx, KINDS, ['environment'])) {
       const text = e.readValue;
       const r = environmentReport(text);
       if (!r.ok) continue;

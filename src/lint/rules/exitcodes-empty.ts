@@ -1,6 +1,9 @@
+import type { IniEntry } from '../../ini/types.js';
 import type { Rule } from '../types.js';
 import { keySpan } from '../util.js';
-import { keysIn, PROCESS_KINDS } from '../walk.js';
+import { anyWritten, keysIn, PROCESS_KINDS } from '../walk.js';
+
+const isEmpty = (e: IniEntry): boolean => e.value.trim() === '';
 
 export const exitcodesEmpty: Rule = {
   id: 'exitcodes-empty',
@@ -24,9 +27,9 @@ command=/usr/bin/job
 exitcodes=0
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
+    if (ctx.kind !== 'ini' || !anyWritten(ctx, ['exitcodes'], isEmpty)) return;
     for (const { section: s, entry: e } of keysIn(ctx, PROCESS_KINDS, ['exitcodes'])) {
-      if (e.value.trim() !== '') continue;
+      if (!isEmpty(e)) continue;
       report({ ...keySpan(e), message: `[${s.name}] exitcodes is empty: no exit status is expected, not even 0; write exitcodes=0` });
     }
   },

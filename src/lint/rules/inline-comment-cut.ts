@@ -8,6 +8,23 @@ function unbalancedQuotes(text: string): boolean {
   return (text.split("'").length - 1) % 2 === 1 || (text.split('"').length - 1) % 2 === 1;
 }
 
+/**
+ * The entry with a value line at `line`. Entries are in line order, each ending (endLine) before
+ * the next starts, and a line with an inline comment has text, so it is at most its entry's
+ * endLine: a binary search, rather than a map of every line of a file for a few comments.
+ */
+function entryOnLine(entries: readonly IniEntry[], line: number): IniEntry | undefined {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.endLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  const e = entries[lo];
+  return e && e.lines.some((l) => l.line === line) ? e : undefined;
+}
+
 export const inlineCommentCut: Rule = {
   id: 'inline-comment-cut',
   description: 'A value is cut short by a `;` or `#` after white space, which supervisord reads as a comment.',
@@ -33,11 +50,9 @@ command=bash -c 'cd /srv; ./run'
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
     for (const doc of ctx.docs) {
-      const byLine = new Map<number, IniEntry>();
-      for (const e of doc.entries) for (const l of e.lines) byLine.set(l.line, e);
       for (const c of doc.comments) {
         if (c.kind !== 'inline') continue;
-        const entry = byLine.get(c.line);
+        const entry = entryOnLine(doc.entries, c.line);
         if (!entry) continue;
         const valueLine = entry.lines.find((l) => l.line === c.line);
         const kept = valueLine?.text ?? '';

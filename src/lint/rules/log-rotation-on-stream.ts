@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { sectionsOf, spanOf } from '../util.js';
-import { ownLogChannels } from '../walk.js';
+import type { ResolvedProcess } from '../../config/types.js';
 
 export const STREAM = /^\/(dev\/(stdout|stderr|fd\/\d+|tty\w*|console|pts\/\d+)|proc\/(self|\d+)\/fd\/\d+)$/;
 
@@ -29,15 +29,20 @@ stdout_logfile_maxbytes=0
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const p of sectionsOf(ctx)) {
-      for (const ch of ownLogChannels(p)) {
-        const log = p[ch];
-        if (log.file === null || log.file === 'AUTO' || !STREAM.test(log.file) || log.maxbytes === 0) continue;
-        report({
-          ...(spanOf(ctx, p.sectionName, `${ch}_logfile_maxbytes`) ?? spanOf(ctx, p.sectionName, `${ch}_logfile`) ?? p.at),
-          message: `[${p.sectionName}] logs ${ch} to ${log.file} with ${ch}_logfile_maxbytes=${log.maxbytes}: rotating a stream fails (Illegal seek); set ${ch}_logfile_maxbytes=0`,
-        });
-      }
+    const checkChannel = (p: ResolvedProcess, ch: 'stdout' | 'stderr'): void => {
+      const log = p[ch];
+      if (log.file === null || log.maxbytes === 0 || log.file === 'AUTO' || !STREAM.test(log.file)) return;
+      report({
+        ...(spanOf(ctx, p.sectionName, `${ch}_logfile_maxbytes`) ?? spanOf(ctx, p.sectionName, `${ch}_logfile`) ?? p.at),
+        message: `[${p.sectionName}] logs ${ch} to ${log.file} with ${ch}_logfile_maxbytes=${log.maxbytes}: rotating a stream fails (Illegal seek); set ${ch}_logfile_maxbytes=0`,
+      });
+    };
+    const sections = sectionsOf(ctx);
+    for (let i = 0; i < sections.length; i++) {
+      const p = sections[i]!;
+      // the channels with a log of their own (ownLogChannels), without a list per section
+      checkChannel(p, 'stdout');
+      if (!p.redirectStderr) checkChannel(p, 'stderr');
     }
   },
 };

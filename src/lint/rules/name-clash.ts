@@ -1,6 +1,10 @@
 import type { Rule } from '../types.js';
-import { headerSpan, kindOf, pushTo } from '../util.js';
-import { PROCESS_KINDS, sectionsOfKinds } from '../walk.js';
+import type { SectionKind } from '../../catalogue/types.js';
+import { headerSpan, pushTo } from '../util.js';
+import { PROCESS_KINDS, sectionNamesOfKinds, sectionSpecOf, sectionsOfKinds } from '../walk.js';
+
+const GROUP: readonly SectionKind[] = ['group'];
+const KINDS: readonly SectionKind[] = ['group', ...PROCESS_KINDS];
 
 export const nameClash: Rule = {
   id: 'name-clash',
@@ -33,16 +37,27 @@ events=PROCESS_STATE_FATAL
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
     const members = new Set<string>();
-    for (const s of sectionsOfKinds(ctx, ['group'])) {
+    for (const s of sectionsOfKinds(ctx, GROUP)) {
       for (const m of (s.get('programs')?.value ?? '').split(',')) members.add(m.trim());
     }
-    const byName = new Map<string, string[]>();
-    for (const s of sectionsOfKinds(ctx, ['group', ...PROCESS_KINDS])) {
-      const kind = kindOf(s.name);
-      const name = s.name.slice(s.name.indexOf(':') + 1).trim();
-      if ((kind === 'program' || kind === 'fcgi-program') && members.has(name)) continue;
-      pushTo(byName, name, s.name);
+    // the group name of each section that makes a group (null for group members), and whether
+    // any two are alike: usually none is, and then no list per name is needed
+    const sections = sectionNamesOfKinds(ctx, KINDS);
+    const names: (string | null)[] = new Array(sections.length);
+    const seen = new Set<string>();
+    let clash = false;
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!;
+      const name = section.slice(section.indexOf(':') + 1).trim();
+      const kind = sectionSpecOf(section)!.kind;
+      names[i] = (kind === 'program' || kind === 'fcgi-program') && members.has(name) ? null : name;
+      if (names[i] === null) continue;
+      if (seen.has(name)) clash = true;
+      else seen.add(name);
     }
+    if (!clash) return;
+    const byName = new Map<string, string[]>();
+    for (let i = 0; i < sections.length; i++) if (names[i] !== null) pushTo(byName, names[i]!, sections[i]!);
     for (const [name, sections] of byName) {
       if (sections.length < 2) continue;
       for (const sec of sections.slice(1)) {

@@ -25,9 +25,12 @@ redirect_stderr=true
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const p of sectionsOf(ctx)) {
+    const sections = sectionsOf(ctx);
+    for (let i = 0; i < sections.length; i++) {
+      const p = sections[i]!;
+      if (!p.redirectStderr) continue;
       const e = entryOf(ctx, p.sectionName, 'stderr_logfile');
-      if (!p.redirectStderr || !e || ['', 'auto', 'none', 'off', 'syslog'].includes(e.value.toLowerCase())) continue;
+      if (!e || ['', 'auto', 'none', 'off', 'syslog'].includes(e.value.toLowerCase())) continue;
       report({ ...valueSpan(e), message: `[${p.sectionName}] sets redirect_stderr=true, so stderr_logfile ${e.value} is ignored: stderr goes to the stdout log` });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { argvOf } from '../command-util.js';
+import { programOf } from '../command-util.js';
 import { commandPartSpan, sectionsOf, spanOf } from '../util.js';
 
 export const relativeCommand: Rule = {
@@ -26,13 +26,14 @@ directory=/srv/app
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const p of sectionsOf(ctx)) {
+    const sections = sectionsOf(ctx);
+    for (let i = 0; i < sections.length; i++) {
+      const p = sections[i]!;
       if (p.directory !== null && p.directory.startsWith('~')) {
         report({ ...(spanOf(ctx, p.sectionName, 'directory') ?? p.at), message: `[${p.sectionName}] directory=${p.directory}: supervisord does not expand '~' here, so the child fails with "couldn't chdir"; write the full path` });
       }
       if (p.directory === null) continue;
-      const argv = argvOf(p.command);
-      const prog = argv?.[0];
+      const prog = programOf(p.command);
       if (!prog || prog.startsWith('/') || !prog.includes('/')) continue;
       report({ ...commandPartSpan(ctx, p, prog), message: `[${p.sectionName}] command ${prog} is relative: supervisord looks for it from its own working directory, not from directory=${p.directory}; write ${p.directory.replace(/\/$/, '')}/${prog.replace(/^\.\//, '')}` });
     }

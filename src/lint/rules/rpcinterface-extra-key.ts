@@ -1,6 +1,6 @@
-import { sectionSpecFor } from '../../catalogue/index.js';
 import type { Rule } from '../types.js';
-import { allBlocks, keySpan } from '../util.js';
+import { keySpan } from '../util.js';
+import { blocksOfKind } from '../walk.js';
 
 const FACTORY = 'supervisor.rpcinterface_factory';
 
@@ -28,8 +28,7 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const b of allBlocks(ctx.docs)) {
-      if (sectionSpecFor(b.name)?.spec.kind !== 'rpcinterface') continue;
+    for (const b of blocksOfKind(ctx, 'rpcinterface')) {
       // A third-party factory may take keywords; only the standard one is known to refuse them.
       const factory = ctx.ini.section(b.name)?.get(FACTORY)?.value ?? '';
       if (factory && factory !== 'supervisor.rpcinterface:make_main_rpcinterface') continue;

@@ -1,6 +1,9 @@
+import type { IniEntry } from '../../ini/types.js';
 import type { Rule } from '../types.js';
 import { valueSpan } from '../util.js';
-import { keysIn, PROCESS_KINDS } from '../walk.js';
+import { anyWritten, keysIn, PROCESS_KINDS } from '../walk.js';
+
+const isRoot = (e: IniEntry): boolean => e.value === 'root' || e.value === '0';
 
 export const runAsRoot: Rule = {
   id: 'run-as-root',
@@ -25,9 +28,9 @@ command=/usr/bin/php /srv/app/artisan queue:work
 user=www-data
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
+    if (ctx.kind !== 'ini' || !anyWritten(ctx, ['user'], isRoot)) return;
     for (const { section: s, entry: e } of keysIn(ctx, PROCESS_KINDS, ['user'])) {
-      if ((e.value !== 'root' && e.value !== '0')) continue;
+      if (!isRoot(e)) continue;
       report({ ...valueSpan(e), message: `[${s.name}] runs as root: run it as an unprivileged user (user=www-data, user=app...)` });
     }
   },

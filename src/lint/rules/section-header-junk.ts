@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { headerSpan, textSpan } from '../util.js';
+import { blocksOf } from '../walk.js';
 
 export const sectionHeaderJunk: Rule = {
   id: 'section-header-junk',
@@ -23,16 +24,16 @@ command=/usr/bin/web
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const doc of ctx.docs) {
-      for (const b of doc.sections) {
-        if (b.junk) {
-          report({
-            ...textSpan(b.file, b.junk.pos.line, b.junk.pos.column, b.junk.text),
-            message: `'${b.junk.text}' after the section header [${b.name}] is ignored by supervisord`,
-          });
-        } else if (b.name.includes(']')) {
-          report({ ...headerSpan(b), message: `The section name runs to the last ']' on the line: this is the section [${b.name}]` });
-        }
+    const blocks = blocksOf(ctx);
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.junk) {
+        report({
+          ...textSpan(b.file, b.junk.pos.line, b.junk.pos.column, b.junk.text),
+          message: `'${b.junk.text}' after the section header [${b.name}] is ignored by supervisord`,
+        });
+      } else if (b.name.includes(']')) {
+        report({ ...headerSpan(b), message: `The section name runs to the last ']' on the line: this is the section [${b.name}]` });
       }
     }
   },

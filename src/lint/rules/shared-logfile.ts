@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import type { IniLintContext, Rule } from '../types.js';
 import { processesOf, pushTo, spanOf } from '../util.js';
 import { ownLogChannels } from '../walk.js';
 import { STREAM } from './log-rotation-on-stream.js';
@@ -31,17 +31,18 @@ stdout_logfile=/var/log/worker_%(process_num)02d.log
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
+    const shared = sharedFiles(ctx);
+    if (!shared) return;
     const writers = new Map<string, Array<{ process: string; section: string; channel: string }>>();
     for (const p of processesOf(ctx)) {
       for (const ch of ownLogChannels(p)) {
         const file = p[ch].file;
-        if (file === null || file === 'AUTO' || STREAM.test(file) || file === '/dev/null') continue;
+        if (file === null || !shared.has(file)) continue;
         pushTo(writers, file, { process: p.name, section: p.sectionName, channel: ch });
       }
     }
     const reported = new Set<string>();
     for (const [file, ws] of writers) {
-      if (ws.length < 2) continue;
       if (ws.length === 2 && ws[0]!.process === ws[1]!.process && ws[0]!.section === ws[1]!.section) {
         // stdout and stderr of one process: say it once, where stderr is set
         const w = ws[1]!;
@@ -62,6 +63,37 @@ stdout_logfile=/var/log/worker_%(process_num)02d.log
     }
   },
 };
+
+/**
+ * The log files (not AUTO, a stream or /dev/null) more than one writer logs to, or undefined
+ * when there is none, the usual case: found without a list of writers for each of the
+ * thousands of files. Whether a file is a log file only matters for the ones seen twice.
+ */
+function sharedFiles(ctx: IniLintContext): Set<string> | undefined {
+  const groups = ctx.config?.groups ?? [];
+  const seen = new Set<string>();
+  let shared: Set<string> | undefined;
+  for (let g = 0; g < groups.length; g++) {
+    const ps = groups[g]!.processes;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
+      // the channels with a log of their own (ownLogChannels); AUTO and none are common
+      const out = p.stdout.file;
+      if (out !== 'AUTO' && out !== null) {
+        const size = seen.size;
+        if (seen.add(out).size === size && isLogFile(out)) (shared ??= new Set()).add(out);
+      }
+      const err = p.stderr.file;
+      if (!p.redirectStderr && err !== 'AUTO' && err !== null) {
+        const size = seen.size;
+        if (seen.add(err).size === size && isLogFile(err)) (shared ??= new Set()).add(err);
+      }
+    }
+  }
+  return shared;
+}
+
+const isLogFile = (file: string | null): file is string => file !== null && file !== 'AUTO' && file !== '/dev/null' && !STREAM.test(file);
 
 type Writer = { process: string; channel: string };
 const labelOf = (w: Writer): string => `${w.process} (${w.channel})`;

@@ -1,9 +1,19 @@
 import type { Rule } from '../types.js';
-import { argvOf, isShell } from '../command-util.js';
+import { argvOf, isShell, unquoted } from '../command-util.js';
 import { sectionsOf, spanOf, valuePartSpan, entryOf } from '../util.js';
 
 const OPERATORS = new Set(['&&', '||', '|', '>', '>>', '<', '2>&1', '&', ';', '2>', '1>', '&>']);
 const BUILTINS = new Set(['source', '.', 'cd', 'export', 'exec', 'ulimit', 'set']);
+
+/**
+ * Every finding needs one of these characters in the command, or a builtin as the program: one
+ * test of the text, without splitting it. A builtin program is a builtin word at the start of
+ * the command once its quoting is taken out.
+ */
+const SHELL_CHARS_OR_BUILTIN = new RegExp(`[&|<>;$~\`]|^[ \\t\\r\\n]*(?:${[...BUILTINS].map((b) => b.replace('.', '\\.')).join('|')})(?:[ \\t\\r\\n]|$)`);
+// and first, in the text as written: a builtin starts with one of these letters
+const SHELL_CHARS_OR_BUILTIN_START = new RegExp(`[&|<>;$~\`]|^[ \\t\\r\\n'"\\\\]*[${[...new Set([...BUILTINS].map((b) => b[0]))].join('')}]`);
+const mayUseShell = (command: string): boolean => SHELL_CHARS_OR_BUILTIN_START.test(command) && SHELL_CHARS_OR_BUILTIN.test(unquoted(command));
 
 export const shellSyntaxInCommand: Rule = {
   id: 'shell-syntax-in-command',
@@ -30,11 +40,12 @@ stdout_logfile=/var/log/web.log
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const p of sectionsOf(ctx)) {
+    const sections = sectionsOf(ctx);
+    for (let i = 0; i < sections.length; i++) {
+      const p = sections[i]!;
+      if (p.command === null || !mayUseShell(p.command)) continue;
       const argv = argvOf(p.command);
       if (!argv || argv.length === 0 || isShell(argv)) continue;
-      // every finding below needs one of these characters in the command (or a builtin first)
-      if (!BUILTINS.has(argv[0]!) && !/[&|<>;$~`]/.test(p.command!)) continue;
       const entry = entryOf(ctx, p.sectionName, 'command');
       const at = (part: string) => (entry && entry.value === p.command ? valuePartSpan(entry, part) : spanOf(ctx, p.sectionName, 'command') ?? p.at);
       const op = argv.find((a) => OPERATORS.has(a) || /^[12]?>>?\S/.test(a) || a.startsWith('2>'));

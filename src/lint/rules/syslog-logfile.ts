@@ -1,6 +1,10 @@
+import type { IniEntry } from '../../ini/types.js';
 import type { Rule } from '../types.js';
 import { valueSpan } from '../util.js';
-import { keysIn, PROCESS_KINDS } from '../walk.js';
+import { anyWritten, keysIn, PROCESS_KINDS } from '../walk.js';
+
+const KEYS = ['stdout_logfile', 'stderr_logfile'];
+const isSyslog = (e: IniEntry): boolean => e.value.length === 6 && e.value.toLowerCase() === 'syslog';
 
 export const syslogLogfile: Rule = {
   id: 'syslog-logfile',
@@ -23,9 +27,9 @@ command=/usr/bin/web
 stdout_syslog=true
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
-    for (const { key, entry: e } of keysIn(ctx, PROCESS_KINDS, ['stdout_logfile', 'stderr_logfile'])) {
-      if (e.value.toLowerCase() !== 'syslog') continue;
+    if (ctx.kind !== 'ini' || !anyWritten(ctx, KEYS, isSyslog)) return;
+    for (const { key, entry: e } of keysIn(ctx, PROCESS_KINDS, KEYS)) {
+      if (!isSyslog(e)) continue;
       const ch = key.slice(0, -'_logfile'.length);
       report({ ...valueSpan(e), message: `${ch}_logfile=syslog is deprecated and will be removed: use ${ch}_syslog=true (and ${ch}_logfile=NONE if no file is wanted)` });
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { keySpan } from '../util.js';
+import { writtenKeys } from '../walk.js';
 
 export const unclosedSectionHeader: Rule = {
   id: 'unclosed-section-header',
@@ -28,7 +29,8 @@ command=/usr/bin/a
 command=/usr/bin/b
 \`\`\``,
   check(ctx, report) {
-    if (ctx.kind !== 'ini') return;
+    // a key is its raw key lowercased, so it starts with '[' when the raw key does
+    if (ctx.kind !== 'ini' || ![...writtenKeys(ctx).keys()].some((k) => k.startsWith('['))) return;
     for (const doc of ctx.docs) {
       for (const e of doc.entries) {
         if (!e.rawKey.startsWith('[') || e.rawKey.includes(']')) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { argvOf, shellScript } from '../command-util.js';
+import { argvOf, runsShell, shellScript } from '../command-util.js';
 import { spanOf, sectionsOf } from '../util.js';
 
 export const wrapperWithoutStopasgroup: Rule = {
@@ -24,8 +24,10 @@ command=sh -c 'cd /srv; exec ./web'
 \`\`\``,
   check(ctx, report) {
     if (ctx.kind !== 'ini') return;
-    for (const p of sectionsOf(ctx)) {
-      if (p.stopasgroup) continue;
+    const sections = sectionsOf(ctx);
+    for (let i = 0; i < sections.length; i++) {
+      const p = sections[i]!;
+      if (p.stopasgroup || !runsShell(p.command)) continue;
       const argv = argvOf(p.command);
       const script = argv ? shellScript(argv) : null;
       if (script === null) continue;
