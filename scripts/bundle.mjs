@@ -2,7 +2,7 @@
 // Bundles the compiled CLI (dist/src, after tsc and build-validator) into dist/bundle/, the
 // `gen-supervisor` bin: one CommonJS file with every command (cli.cjs, commander and chalk
 // inside), a V8 code cache for it made here by running a few commands (cli.cache), and the small
-// loader that compiles the one with the other (gen-supervisor.js, from scripts/bin-loader.mjs).
+// loader that compiles the one with the other (gen-supervisor.cjs, from scripts/bin-loader.cjs).
 // A start then reads three files and compiles little. Two CommonJS files sit beside them and are
 // required only on demand: validate-workers.cjs (the standalone workers.yaml validator, for
 // commands that read a worker description) and yaml.cjs (eemeli/yaml, for the few files the
@@ -68,7 +68,7 @@ programs=queue,celery
 
 const common = { bundle: true, platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true, logLevel: 'warning' };
 
-// The CLI as one CommonJS file: the bin (scripts/bin-loader.mjs) compiles it with a V8 code cache.
+// The CLI as one CommonJS file: the bin (scripts/bin-loader.cjs) compiles it with a V8 code cache.
 await build({
   ...common,
   entryPoints: [`${root}dist/src/cli/bin-entry.js`],
@@ -78,8 +78,8 @@ await build({
   banner: { js: "const __gsImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
   plugins: [inlineVersion],
 });
-copyFileSync(`${root}scripts/bin-loader.mjs`, `${out}/gen-supervisor.js`);
-chmodSync(`${out}/gen-supervisor.js`, 0o755);
+copyFileSync(`${root}scripts/bin-loader.cjs`, `${out}/gen-supervisor.cjs`);
+chmodSync(`${out}/gen-supervisor.cjs`, 0o755);
 
 await build({ ...common, entryPoints: ['yaml'], outfile: `${out}/yaml.cjs`, format: 'cjs', absWorkingDir: root });
 
@@ -95,7 +95,7 @@ try {
     { argv: ['lint', 'train.conf'], cwd: train },
     { argv: ['generate', `${root}fixtures/examples/workers.yaml`], cwd: train },
   ];
-  const r = spawnSync(process.execPath, [`${out}/gen-supervisor.js`], { env: { ...process.env, GEN_SUPERVISOR_TRAIN_CACHE: JSON.stringify(runs) }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [`${out}/gen-supervisor.cjs`], { env: { ...process.env, GEN_SUPERVISOR_TRAIN_CACHE: JSON.stringify(runs) }, encoding: 'utf8' });
   if (r.status !== 0 || !existsSync(`${out}/cli.cache`)) throw new Error(`making the code cache failed: ${r.stderr}`);
 } finally {
   rmSync(train, { recursive: true, force: true });

@@ -16,7 +16,8 @@ export type Arg = ExpansionValue | typeof DICT;
 
 const typeName = (v: Arg): string => (v === DICT ? 'dict' : typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'float') : 'str');
 
-const strOf = (v: number): string => (Number.isInteger(v) ? BigInt(v).toString() : pyFloatRepr(v));
+// a safe integer prints the same through String (no exponent below 2**53)
+const strOf = (v: number): string => (Number.isSafeInteger(v) ? String(v) : Number.isInteger(v) ? BigInt(v).toString() : pyFloatRepr(v));
 
 function dictRepr(names: ExpansionNames): string {
   return `{${Object.entries(names)
@@ -69,9 +70,10 @@ export function formatOne(spec: Spec, v: Arg, names: ExpansionNames, index: numb
       if (!Number.isInteger(v) && (ch === 'o' || ch === 'x' || ch === 'X')) {
         throw new FormatError(`%${ch} format: an integer is required, not float`);
       }
-      const n = BigInt(Math.trunc(v));
-      const negative = n < 0n;
-      const abs = negative ? -n : n;
+      const t = Math.trunc(v);
+      const negative = t < 0;
+      // safe integers print exactly as numbers; beyond, through BigInt
+      const abs: number | bigint = Number.isSafeInteger(t) ? Math.abs(t) : negative ? -BigInt(t) : BigInt(t);
       let digits = ch === 'o' ? abs.toString(8) : ch === 'x' ? abs.toString(16) : ch === 'X' ? abs.toString(16).toUpperCase() : abs.toString();
       if (spec.prec > digits.length) digits = '0'.repeat(spec.prec - digits.length) + digits;
       const prefix = spec.flags.alt && ch !== 'd' && ch !== 'i' && ch !== 'u' ? `0${ch}` : '';

@@ -13,11 +13,13 @@ export function orderGroups(groups: ResolvedGroup[]): ResolvedGroup[] {
   for (const g of sorted) {
     if (seen.has(g.name)) g.shadowed = true;
     seen.add(g.name);
+    const ps = g.processes;
+    if (ps.length < 2) continue;
+    // most groups have no repeated name: one map and done
     const last = new Map<string, number>();
-    g.processes.forEach((p, i) => last.set(p.name, i));
-    g.processes.forEach((p, i) => {
-      if (last.get(p.name) !== i) p.shadowed = true;
-    });
+    for (let i = 0; i < ps.length; i++) last.set(ps[i]!.name, i);
+    if (last.size === ps.length) continue;
+    for (let i = 0; i < ps.length; i++) if (last.get(ps[i]!.name) !== i) ps[i]!.shadowed = true;
   }
   return sorted;
 }
