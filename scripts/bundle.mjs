@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/src, after tsc and build-validator) into dist/bundle/, the
 // `gen-supervisor` bin: one CommonJS file with every command (cli.cjs, commander and chalk
-// inside), a V8 code cache for it made here by running a few commands (cli.cache), and the small
+// inside), V8 code caches for it made here by running a few commands (cli.cache, and
+// cli-noopt.cache for big lints, see bin-loader.cjs), and the small
 // loader that compiles the one with the other (gen-supervisor.cjs, from scripts/bin-loader.cjs).
 // A start then reads three files and compiles little. Two CommonJS files sit beside them and are
 // required only on demand: validate-workers.cjs (the standalone workers.yaml validator, for
@@ -85,8 +86,9 @@ await build({ ...common, entryPoints: ['yaml'], outfile: `${out}/yaml.cjs`, form
 
 copyFileSync(`${root}dist/src/workers/validate-workers.cjs`, `${out}/validate-workers.cjs`);
 
-// The code cache: the bin runs what users run most (lint of a config, generate of a worker
-// description) and saves the code V8 compiled for it. Made by this node for this node.
+// The code caches: the bin runs what users run most (lint of a config, generate of a worker
+// description) and saves the code V8 compiled for it, once with V8's default flags and once
+// without its optimizing compiler (what the bin uses for big lints). Made by this node for it.
 const train = mkdtempSync(join(tmpdir(), 'gs-bundle-train-'));
 try {
   writeFileSync(join(train, 'train.conf'), TRAIN_CONF);
@@ -95,8 +97,11 @@ try {
     { argv: ['lint', 'train.conf'], cwd: train },
     { argv: ['generate', `${root}fixtures/examples/workers.yaml`], cwd: train },
   ];
-  const r = spawnSync(process.execPath, [`${out}/gen-supervisor.cjs`], { env: { ...process.env, GEN_SUPERVISOR_TRAIN_CACHE: JSON.stringify(runs) }, encoding: 'utf8' });
-  if (r.status !== 0 || !existsSync(`${out}/cli.cache`)) throw new Error(`making the code cache failed: ${r.stderr}`);
+  for (const [lean, cache] of [[false, 'cli.cache'], [true, 'cli-noopt.cache']]) {
+    const env = { ...process.env, GEN_SUPERVISOR_TRAIN_CACHE: JSON.stringify({ lean, runs }) };
+    const r = spawnSync(process.execPath, [`${out}/gen-supervisor.cjs`], { env, encoding: 'utf8' });
+    if (r.status !== 0 || !existsSync(`${out}/${cache}`)) throw new Error(`making the code cache ${cache} failed: ${r.stderr}`);
+  }
 } finally {
   rmSync(train, { recursive: true, force: true });
 }
