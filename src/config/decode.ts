@@ -79,8 +79,21 @@ function locate(bytes: Uint8Array, offset: number): { line: number; column: numb
   return { line, column: Array.from(prefix).length + 1 };
 }
 
+/** Strict UTF-8 that keeps a BOM as U+FEFF, as Python's 'utf-8' codec does. */
+const STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** The file's text, or CPython's UnicodeDecodeError message for the first bad byte. */
 export function decodeLikePython(bytes: Uint8Array): DecodeResult {
+  // valid files (nearly all) are decoded natively; only a bad one is scanned for Python's message
+  try {
+    return { ok: true, text: STRICT.decode(bytes) };
+  } catch {
+    return decodeByScan(bytes);
+  }
+}
+
+/** decodeLikePython without the native decoder: the chunked scan that finds CPython's message. */
+export function decodeByScan(bytes: Uint8Array): DecodeResult {
   let pending = new Uint8Array(0);
   let pendingStart = 0;
   for (let chunkStart = 0; ; chunkStart += CHUNK) {

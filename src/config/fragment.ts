@@ -44,6 +44,7 @@ export function fragmentSupervisordSection(ini: IniConfig, here: string): IniCon
     get,
     has: (key) => defaults.has(key),
     keys: () => defaults.keys(),
+    keySet: () => defaults.keySet(),
     ownKeys: () => [],
     occurrencesOf: () => [],
     entries: () => defaults.keys().map((k) => get(k)!),

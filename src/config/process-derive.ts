@@ -115,8 +115,9 @@ export function processDeriver(
   first: ResolvedProcess,
   names: LayeredNames,
 ): ((num: number) => ResolvedProcess | null) | null {
+  const present = section.keySet();
   for (let i = 0; i < PARSED_KEYS.length; i++) {
-    const e = section.get(PARSED_KEYS[i]!);
+    const e = present.has(PARSED_KEYS[i]!) ? section.get(PARSED_KEYS[i]!) : undefined;
     if (e && !sameForEveryProcess(e.value, false)) return null;
   }
   const start = first.processNum;
@@ -125,7 +126,7 @@ export function processDeriver(
   let varies = false;
   for (let i = 0; i < TEXT_KEYS.length; i++) {
     const key = TEXT_KEYS[i]!;
-    const e = section.get(key);
+    const e = present.has(key) ? section.get(key) : undefined;
     if (!e || sameForEveryProcess(e.value, false)) continue;
     const value0 = values[i];
     if (value0 === null || value0 === undefined) {

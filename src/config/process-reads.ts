@@ -79,6 +79,7 @@ export class SectionReads {
   /** The reads of the process whose names are `names`. */
   forProcess(names: LayeredNames, lenient: boolean): ProcessReads {
     const { r, section, suffix, envVaries, reads, parsed } = this;
+    const present = section.keySet();
     const read = (key: string, dflt: string | null = programDefault(key)): Read => {
       const known = reads.get(key);
       if (known) return known;
@@ -88,7 +89,7 @@ export class SectionReads {
     };
     const shared = (key: string, got: Read): boolean => reads.get(key) === got;
     const parse = <T>(key: string, codec: Codec<T>, fallback: T): Parsed<T> => {
-      if (!section.get(key)) return defaultParsed(codec, key, programDefault(key), fallback);
+      if (!present.has(key)) return defaultParsed(codec, key, programDefault(key), fallback);
       const got = read(key);
       let value = parsed.get(got) as Parsed<T> | undefined;
       if (!value) {

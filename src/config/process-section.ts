@@ -38,9 +38,10 @@ export function readSectionOptions(
     return r.read(section, key, programNames, readOpts);
   };
   const opts = { suffix };
+  const present = section.keySet();
   /** The key parsed, or (most keys of most sections) its default's value, worked out once. */
   const get = <T>(codec: Codec<T>, key: string, fallback: T, dflt: string = programDefault(key)): Parsed<T> =>
-    section.get(key) ? r.parseOr(codec, read(key, dflt), fallback, opts) : defaultParsed(codec, key, dflt, fallback);
+    present.has(key) ? r.parseOr(codec, read(key, dflt), fallback, opts) : defaultParsed(codec, key, dflt, fallback);
 
   // 999 here even for listeners: their -1 default is the pool's (group) priority only
   const priority = get(integerCodec, 'priority', 999, '999');

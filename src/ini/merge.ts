@@ -15,6 +15,8 @@ export interface IniConfigSection {
   has(key: string): boolean;
   /** configparser's `options(section)`: own keys in first-seen order, then `[DEFAULT]` keys. */
   keys(): string[];
+  /** `keys()` as a set, made once: code asking about many keys that are mostly absent. */
+  keySet(): ReadonlySet<string>;
   /** Own keys only (including keys copied from `[DEFAULT]` by the `%(here)s` replacement). */
   ownKeys(): string[];
   /** Every occurrence of the key written in this section, in read order (last one wins). */
@@ -75,6 +77,7 @@ class Section implements IniConfigSection {
   private declare readonly firstFile: string;
   private declare readonly parent: Section | null;
   private declare firstPos: IniPos | undefined;
+  private declare keysMade: Set<string> | undefined;
 
   /** `first`: the first header occurrence (none for a `[DEFAULT]` never written) */
   constructor(name: string, first: IniSectionBlock | undefined, firstFile: string, parent: Section | null) {
@@ -85,6 +88,7 @@ class Section implements IniConfigSection {
     this.firstFile = firstFile;
     this.parent = parent;
     this.firstPos = undefined;
+    this.keysMade = undefined;
   }
 
   /** File and position of the first header occurrence (`[DEFAULT]` without one: the first file, 1:1). */
@@ -96,6 +100,7 @@ class Section implements IniConfigSection {
   }
 
   add(block: IniSectionBlock): void {
+    this.keysMade = undefined;
     this.occurrences.push(block);
     this.size += block.entries.length;
     if (this.own) for (const entry of block.entries) this.own.set(entry.key, entry);
@@ -129,6 +134,10 @@ class Section implements IniConfigSection {
     if (this.parent) for (const k of this.parent.ownKeys()) if (this.ownGet(k) === undefined) keys.push(k);
     return keys;
   }
+  keySet(): ReadonlySet<string> {
+    // merging is over before anyone asks (add and expandHere run during mergeIni only)
+    return (this.keysMade ??= new Set(this.keys()));
+  }
   ownKeys(): string[] {
     if (this.own || this.size > SCAN_LIMIT) return [...this.ownMap().keys()];
     const keys: string[] = [];
@@ -152,6 +161,7 @@ class Section implements IniConfigSection {
    * keys after them, in `[DEFAULT]`'s order (its `items()` order is DEFAULT keys first).
    */
   expandHere(dir: string): void {
+    this.keysMade = undefined;
     for (const k of this.ownKeys()) {
       const entry = this.ownGet(k)!;
       if (entry.value.includes(HERE)) this.ownMap().set(k, entryWithValue(entry, entry.value.split(HERE).join(dir), dir));

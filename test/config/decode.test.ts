@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeLikePython } from '../../src/config/decode.js';
+import { decodeByScan, decodeLikePython } from '../../src/config/decode.js';
 
 const HEAD = Buffer.from('[supervisord]\n');
 const bytes = (...parts: Array<string | number[] | Buffer>): Buffer =>
@@ -36,5 +36,21 @@ describe('decodeLikePython', () => {
   it('decodes valid text unchanged (BOM kept)', () => {
     const r = decodeLikePython(bytes([0xef, 0xbb, 0xbf], '[a]\nk=日本\n'));
     assert.deepEqual(r, { ok: true, text: '\ufeff[a]\nk=日本\n' });
+  });
+});
+
+describe('the native decoder and the chunked scan', () => {
+  it('agree on 3,000 seeded byte strings around UTF-8 boundaries', () => {
+    const interesting = [0x41, 0x0a, 0x0d, 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0xa0, 0x9f, 0x90, 0x8f, 0x82, 0xac];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let valid = 0;
+    for (let n = 0; n < 3000; n++) {
+      const data = Buffer.from(Array.from({ length: Math.floor(next() * 12) }, () => interesting[Math.floor(next() * interesting.length)]!));
+      const fast = decodeLikePython(data);
+      assert.deepEqual(fast, decodeByScan(data), data.toString('hex'));
+      if (fast.ok) valid++;
+    }
+    assert.ok(valid > 100, `only ${valid} valid strings`);
   });
 });
