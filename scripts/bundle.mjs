@@ -67,6 +67,26 @@ redirect_stderr=true
 programs=queue,celery
 `;
 
+// Builtins only some commands need (the runner's, generate -o's, --host's, commander's
+// subcommand spawning): required when first used, not when the one-file CLI loads, so a lint
+// does not load child_process, crypto or net (a few ms each at every start). Each becomes a
+// module of functions that forward to the real one (with `new` too: net's Socket).
+const LAZY_BUILTINS = /^node:(child_process|crypto|net)$/;
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: LAZY_BUILTINS }, (args) => ({ path: args.path, namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const name = args.path.slice('node:'.length);
+      const real = await import(args.path);
+      const names = Object.keys(real).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k) && typeof real[k] === 'function');
+      const forward = (k) =>
+        `export function ${k}(...a) { const f = real().${k}; return new.target ? new f(...a) : f.apply(this, a); }`;
+      return { contents: `let m;\nconst real = () => (m ??= require(${JSON.stringify(name)}));\n${names.map(forward).join('\n')}\n`, loader: 'js' };
+    });
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true, logLevel: 'warning' };
 
 // The CLI as one CommonJS file: the bin (scripts/bin-loader.cjs) compiles it with a V8 code cache.
@@ -77,7 +97,7 @@ await build({
   format: 'cjs',
   define: { GEN_SUPERVISOR_BUNDLE: 'true', 'import.meta.url': '__gsImportMetaUrl' },
   banner: { js: "const __gsImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [inlineVersion],
+  plugins: [inlineVersion, lazyBuiltins],
 });
 copyFileSync(`${root}scripts/bin-loader.cjs`, `${out}/gen-supervisor.cjs`);
 chmodSync(`${out}/gen-supervisor.cjs`, 0o755);
