@@ -9,15 +9,16 @@ const { readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-/** Inputs above this size make a lint "big" (the bench's 16,000-line config is ~850 KiB). */
-const BIG_INPUT = 256 * 1024;
+/** Inputs above this size make a lint "big" (the bench's 16,000-line config is ~500 KiB). */
+const BIG_INPUT = 64 * 1024;
 
 /**
  * A lint of big inputs runs without V8's optimizing compiler: in one run of a few hundred ms its
- * background compiles and deoptimisations cost more than the optimised code wins back (bench/lint,
- * 16,000 lines: ~25 ms less). Small runs keep it: changing a flag also makes node compile its own
- * internal modules again (~6 ms). Option values (`--format json`) are looked at as files too:
- * harmless, they are small or absent.
+ * background compiles and deoptimisations cost more than the optimised code wins back (medians
+ * of 7, 2-core machine: 4,000 lines 117 -> 95 ms, 16,000 lines 211 -> 169 ms, 32,000 lines 315
+ * -> 297 ms). Small runs keep it: changing a flag also makes node compile its own internal
+ * modules again (1-2 ms, about what a 50 KiB input gains). Option values (`--format json`) are
+ * looked at as files too: harmless, they are small or absent.
  */
 function bigLint(argv) {
   if (argv[0] !== 'lint') return false;

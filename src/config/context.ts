@@ -59,6 +59,7 @@ export interface Expanded {
 export const placeholderFor = (name: string): string => "${" + name.slice(4) + "}";
 
 const NO_NAMES: Names = {};
+const NOWHERE: SourcePos = { file: '', line: 1, column: 1 };
 
 /**
  * `expand` with only the names the text uses, looked up in `names` without building its dict,
@@ -268,9 +269,13 @@ export class Resolver {
     if (opts.expand === false) return new LazyRead(this, section, entry, entry.value, false, false, undefined);
     // without a `%`, expand() gives the text back (most values): no label to build
     if (!entry.value.includes('%')) return new LazyRead(this, section, entry, entry.value, false, false, opts.quiet);
-    const label = opts.label ?? `${section!.name}.${key}`;
     const read = new LazyRead(this, section, entry, null, false, false, opts.quiet);
-    const r = this.expandText(entry.value, names, label, () => read.pos, opts.suffix ?? '', opts.lenient ?? this.lenientEnv, opts.quiet);
+    const lenient = opts.lenient ?? this.lenientEnv;
+    let r = this.expandText(entry.value, names, '', NOWHERE, '', lenient, true);
+    // a failure (rare) is expanded again to be reported, with its label and position
+    if (!r.ok && !opts.quiet) {
+      r = this.expandText(entry.value, names, opts.label ?? `${section!.name}.${key}`, () => read.pos, opts.suffix ?? '', lenient);
+    }
     read.value = r.value;
     read.failed = !r.ok;
     read.tainted = r.tainted;

@@ -76,15 +76,20 @@ export class SectionReads {
     private readonly envVaries: boolean,
   ) {}
 
-  /** The reads of the process whose names are `names`. */
-  forProcess(names: LayeredNames, lenient: boolean): ProcessReads {
+  /**
+   * The reads of the process whose names are `names`. `keep`: remember what later processes
+   * can re-use (not worth it for a first process whose section derives the rest from it).
+   */
+  forProcess(names: LayeredNames, lenient: boolean, keep = true): ProcessReads {
     const { r, section, suffix, envVaries, reads, parsed } = this;
     const present = section.keySet();
+    const opts = { default: null as string | null, suffix, lenient };
     const read = (key: string, dflt: string | null = programDefault(key)): Read => {
       const known = reads.get(key);
       if (known) return known;
-      const got = r.read(section, key, names, { default: dflt, suffix, lenient });
-      if (known === undefined) reads.set(key, !got.entry || sameForEveryProcess(got.entry.value, envVaries) ? got : null);
+      opts.default = dflt;
+      const got = r.read(section, key, names, opts);
+      if (keep && known === undefined) reads.set(key, !got.entry || sameForEveryProcess(got.entry.value, envVaries) ? got : null);
       return got;
     };
     const shared = (key: string, got: Read): boolean => reads.get(key) === got;

@@ -68,7 +68,7 @@ export function processesFromSection(
   const env = sectionEnvironment(r, o.environmentRaw, suffix);
   const reads = new SectionReads(r, section, suffix, env.varies);
   const logFiles: SharedLogFiles = new Map();
-  const resolveOne = (num: number): ResolvedProcess => {
+  const resolveOne = (num: number, keep: boolean): ResolvedProcess => {
     const processCommon: Names = {
       here: r.here,
       program_name: programName,
@@ -87,7 +87,7 @@ export function processesFromSection(
     const beforeEnv = new LayeredNames([processCommon, r.envNames], () => ({ ...processCommon, ...r.envNames }));
     const { environment, lenient } = env.forProcess(beforeEnv, programEnv);
     const getterNames = new LayeredNames([programEnv, processCommon, r.envNames], () => ({ ...r.envNames, ...processCommon, ...programEnv }));
-    const p = reads.forProcess(getterNames, lenient);
+    const p = reads.forProcess(getterNames, lenient, keep);
 
     const directoryRead = p.read('directory', null);
     const directory = directoryRead.failed ? null : directoryRead.value;
@@ -157,7 +157,7 @@ export function processesFromSection(
   if (start >= end) return processes;
   const errorsBefore = r.diagnostics.length;
   const warningsBefore = r.warnings.length;
-  const first = resolveOne(start);
+  const first = resolveOne(start, false);
   processes.push(first);
   if (end > start + 1) {
     const derive =
@@ -171,7 +171,7 @@ export function processesFromSection(
       if (derived) {
         processes.push(derived);
         for (const w of warnings) r.warnings.push(w);
-      } else processes.push(resolveOne(num));
+      } else processes.push(resolveOne(num, true));
     }
   }
   return sortProcesses(processes);
