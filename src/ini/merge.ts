@@ -136,7 +136,18 @@ class Section implements IniConfigSection {
   }
   keySet(): ReadonlySet<string> {
     // merging is over before anyone asks (add and expandHere run during mergeIni only)
-    return (this.keysMade ??= new Set(this.keys()));
+    if (this.keysMade) return this.keysMade;
+    const set = new Set<string>();
+    if (this.own) for (const k of this.own.keys()) set.add(k);
+    else {
+      const occ = this.occurrences;
+      for (let o = 0; o < occ.length; o++) {
+        const entries = occ[o]!.entries;
+        for (let i = 0; i < entries.length; i++) set.add(entries[i]!.key);
+      }
+    }
+    if (this.parent) for (const k of this.parent.keySet()) set.add(k);
+    return (this.keysMade = set);
   }
   ownKeys(): string[] {
     if (this.own || this.size > SCAN_LIMIT) return [...this.ownMap().keys()];

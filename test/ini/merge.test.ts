@@ -98,3 +98,11 @@ test('hereDirs copies keep the positions and value lines of the entry they repla
   assert.deepEqual(copy.lines, read.lines);
   assert.deepEqual([copy.file, copy.section, copy.rawKey, copy.delimiter, copy.endLine], ['/m/main.conf', 'program:a', 'command', '=', 2]);
 });
+
+test('keySet() holds what keys() lists, [DEFAULT] and repeated keys included', () => {
+  const doc = readIni('[DEFAULT]\nd=1\nshared=0\n[a]\nx=1\nX=2\nshared=3\n[a]\ny=%(here)s\n[b]\n', '/etc/x.conf');
+  for (const options of [{}, { hereDirs: ['/etc'] }]) {
+    const ini = mergeIni([doc], options);
+    for (const name of ['a', 'b']) assert.deepEqual([...ini.section(name)!.keySet()].sort(), ini.section(name)!.keys().sort(), name);
+  }
+});
