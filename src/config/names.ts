@@ -26,7 +26,8 @@ export class LayeredNames {
 
   /** The value of `name` in the full dict, undefined when it has none. */
   lookup(name: string): ExpansionValue | undefined {
-    for (const layer of this.layers) if (hasOwn.call(layer, name)) return layer[name];
+    const layers = this.layers;
+    for (let i = 0; i < layers.length; i++) if (hasOwn.call(layers[i], name)) return layers[i]![name];
     return undefined;
   }
 

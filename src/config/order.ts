@@ -15,10 +15,14 @@ export function orderGroups(groups: ResolvedGroup[]): ResolvedGroup[] {
     seen.add(g.name);
     const ps = g.processes;
     if (ps.length < 2) continue;
-    // most groups have no repeated name: one map and done
+    // a program's own group is one section's processes, sorted by name: a repeat is next to its twin
+    if (g.kind !== 'group') {
+      for (let i = 0; i + 1 < ps.length; i++) if (ps[i]!.name === ps[i + 1]!.name) ps[i]!.shadowed = true;
+      continue;
+    }
     const last = new Map<string, number>();
     for (let i = 0; i < ps.length; i++) last.set(ps[i]!.name, i);
-    if (last.size === ps.length) continue;
+    if (last.size === ps.length) continue; // no repeated name
     for (let i = 0; i < ps.length; i++) if (last.get(ps[i]!.name) !== i) ps[i]!.shadowed = true;
   }
   return sorted;

@@ -27,9 +27,11 @@ export const programDefault = (key: string): string => {
  */
 export function sameForEveryProcess(text: string, envVaries: boolean): boolean {
   if (!text.includes('%')) return true;
-  for (const sp of specifiers(text)) {
-    if (sp.name === null || sp.name === 'process_num') return false;
-    if (envVaries && sp.name.startsWith('ENV_')) return false;
+  const specs = specifiers(text);
+  for (let i = 0; i < specs.length; i++) {
+    const name = specs[i]!.name;
+    if (name === null || name === 'process_num') return false;
+    if (envVaries && name.startsWith('ENV_')) return false;
   }
   return true;
 }
