@@ -35,6 +35,8 @@ const keysOf = (ch: 'stdout' | 'stderr') => ({
   syslog: `${ch}_syslog`,
 });
 const KEYS = { stdout: keysOf('stdout'), stderr: keysOf('stderr') };
+/** What logFile() makes of a log file key that is not written (its default is AUTO). */
+const UNWRITTEN: LogFile = Object.freeze({ rawFile: 'AUTO', syslogWord: false, known: true });
 
 /** One of stdout/stderr: the log file (expanded twice), backups, maxbytes, syslog. */
 export function logChannel(
@@ -45,17 +47,19 @@ export function logChannel(
   p: ProcessReads,
   files: SharedLogFiles,
 ): LogChannel {
-  const lfKey = KEYS[ch].logfile;
-  const lfRead = p.read(lfKey, null);
-  let file = files.get(lfKey);
+  const k = KEYS[ch];
+  const lfKey = k.logfile;
+  // no log file written (most sections, for one of the two channels): AUTO, nothing to read
+  const written = section.keySet().has(lfKey);
+  const lfRead = written ? p.read(lfKey, null) : null;
+  let file = written ? files.get(lfKey) : UNWRITTEN;
   if (!file) {
-    file = logFile(r, lfKey, lfRead, names, p.suffix, p.lenient);
+    file = logFile(r, lfKey, lfRead!, names, p.suffix, p.lenient);
     // the first expansion's result is expanded again, so it too must be the same for every process
-    const shared = p.shared(lfKey, lfRead) && (!lfRead.entry || lfRead.failed || sameForEveryProcess(lfRead.value!, p.envVaries));
+    const shared = p.shared(lfKey, lfRead!) && (!lfRead!.entry || lfRead!.failed || sameForEveryProcess(lfRead!.value!, p.envVaries));
     if (shared) files.set(lfKey, file);
   }
   const { rawFile, syslogWord, known } = file;
-  const k = KEYS[ch];
   const backups = p.parse(k.backups, integerCodec, 10).value;
   const maxbytes = p.parse(k.maxbytes, byteSizeCodec, 50 * 1024 * 1024);
   let syslog = p.parse(k.syslog, booleanCodec, false).value;
