@@ -264,7 +264,8 @@ export class Resolver {
 
   /** configparser `get` + supervisord `saneget`: the key, `[DEFAULT]`, the default, expanded. */
   read(section: IniConfigSection | null | undefined, key: string, names: Names | LayeredNames, opts: ReadOptions = {}): Read {
-    const entry = section?.get(key);
+    // keys are catalogue names (lower case): most are not written, which the key set tells at once
+    const entry = section && section.keySet().has(key) ? section.get(key) : undefined;
     if (!entry) return new LazyRead(this, section, entry, opts.default ?? null, false, false, undefined);
     if (opts.expand === false) return new LazyRead(this, section, entry, entry.value, false, false, undefined);
     // without a `%`, expand() gives the text back (most values): no label to build
@@ -288,14 +289,20 @@ export class Resolver {
    */
   parse<T>(codec: Codec<T>, read: Read, opts: { rule?: RuleId; suffix?: string; wrap?: (message: string) => string } = {}): T | undefined {
     if (read.failed || read.tainted || read.value === null) return undefined;
-    let byText = this.parsedTexts.get(codec) as Map<string, Result<T>> | undefined;
-    if (!byText) this.parsedTexts.set(codec, (byText = new Map()));
-    let r = byText.get(read.value);
-    if (!r) byText.set(read.value, (r = codec.parse(read.value)));
+    const r = this.parseText(codec, read.value);
     if (r.ok) return r.value;
     const message = (opts.wrap ? opts.wrap(r.message) : r.message) + (opts.suffix ?? '');
     if (!read.quiet) this.error(opts.rule ?? RULE_IDS.invalidValue, message, read.pos);
     return undefined;
+  }
+
+  /** `codec.parse(text)`, worked out once per text and codec (see parsedTexts). */
+  parseText<T>(codec: Codec<T>, text: string): Result<T> {
+    let byText = this.parsedTexts.get(codec) as Map<string, Result<T>> | undefined;
+    if (!byText) this.parsedTexts.set(codec, (byText = new Map()));
+    let r = byText.get(text);
+    if (!r) byText.set(text, (r = codec.parse(text)));
+    return r;
   }
 
   /** `parse` with a fallback value for the model when the value is unusable. */

@@ -81,7 +81,7 @@ export function readSectionOptions(
   const umask = umaskRead.entry ? (r.parse(octalCodec, umaskRead, opts) ?? null) : null;
 
   const processNameRead = r.read(section, 'process_name', {}, { default: programDefault('process_name'), expand: false });
-  const processName = nameCodec.parse(processNameRead.value!);
+  const processName = r.parseText(nameCodec, processNameRead.value!);
   if (!processName.ok) r.error(RULE_IDS.invalidValue, processName.message + suffix, processNameRead.pos);
 
   return {

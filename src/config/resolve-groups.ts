@@ -29,7 +29,7 @@ export function resolveHeterogeneousGroups(r: Resolver): GroupPass {
   const known = new Set(r.ini.sections.map((s) => s.name));
   for (const section of r.sectionsStarting('group:')) {
     const at = r.sectionPos(section);
-    const nameResult = nameCodec.parse(section.name.slice(section.name.indexOf(':') + 1));
+    const nameResult = r.parseText(nameCodec, section.name.slice(section.name.indexOf(':') + 1));
     if (!nameResult.ok) r.error(RULE_IDS.invalidValue, nameResult.message, at);
     const programsRead = r.read(section, 'programs', groupNames(r));
     const programs = programsRead.entry ? r.parse(stringListCodec, programsRead) : [];
@@ -88,7 +88,7 @@ export function resolvePrograms(r: Resolver, members: ReadonlySet<string>): Reso
 /** The program name (no suffix on its error) and the group-level priority of a standalone section. */
 export function standaloneHead(r: Resolver, section: IniConfigSection, defaultPriority: string): ResolvedGroup | null {
   const at = r.sectionPos(section);
-  const nameResult = nameCodec.parse(section.name.slice(section.name.indexOf(':') + 1));
+  const nameResult = r.parseText(nameCodec, section.name.slice(section.name.indexOf(':') + 1));
   if (!nameResult.ok) {
     r.error(RULE_IDS.invalidValue, nameResult.message, at);
     return null;

@@ -46,7 +46,7 @@ export function processesFromSection(
 ): ResolvedProcess[] {
   const suffix = r.sectionSuffix(section);
   const at = r.sectionPos(section);
-  const nameCheck = nameCodec.parse(section.name.slice(section.name.indexOf(':') + 1));
+  const nameCheck = r.parseText(nameCodec, section.name.slice(section.name.indexOf(':') + 1));
   if (!nameCheck.ok) {
     r.error(RULE_IDS.invalidValue, nameCheck.message + suffix, at);
     return [];
