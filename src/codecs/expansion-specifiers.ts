@@ -15,7 +15,7 @@ export interface Specifier {
 }
 
 /** A template read once: its conversions and, when it reads to its end, the text around them. */
-interface Scanned {
+export interface Scanned {
   specs: readonly Specifier[];
   /**
    * The literal text before, between and after the conversions (`%%` already `%`), one more than
@@ -32,7 +32,8 @@ const PLAIN: Scanned = Object.freeze({ specs: Object.freeze([]), literals: null 
 const memo = new Map<string, Scanned>();
 const MEMO_LIMIT = 100_000;
 
-function scanned(template: string): Scanned {
+/** specifiers() and literalPieces() at once. Do not mutate. */
+export function scanned(template: string): Scanned {
   if (!template.includes('%')) return PLAIN;
   let found = memo.get(template);
   if (!found) {

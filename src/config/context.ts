@@ -7,7 +7,7 @@
 import type { Diagnostic, SourcePos } from '../core/diagnostic.js';
 import type { IniConfig, IniConfigSection, IniEntry } from '../ini/index.js';
 import type { Codec, Result } from '../codecs/types.js';
-import { expand, expansionNames, formatExpansionError, literalPieces, specifiers, type ExpansionValue } from '../codecs/expansion.js';
+import { expand, expansionNames, formatExpansionError, scanned, type ExpansionValue } from '../codecs/expansion.js';
 import { formatOne } from '../codecs/expansion-convert.js';
 import { isPySpace, pyRepr } from '../codecs/python.js';
 import { EntryPointResolver } from './entrypoint.js';
@@ -69,8 +69,7 @@ const NOWHERE: SourcePos = { file: '', line: 1, column: 1 };
  * full dict.
  */
 function expandFew(text: string, names: LayeredNames, lenient: boolean): Expanded | null {
-  const specs = specifiers(text);
-  const literals = literalPieces(text);
+  const { specs, literals } = scanned(text);
   if (literals === null) return null;
   let out = literals[0]!;
   let tainted = false;

@@ -28,14 +28,33 @@ const MARK = '\u0000';
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 const NOWHERE = { file: '', line: 1, column: 1 };
 
+/**
+ * `spec` printing a non-negative safe integer when it is plain (`d`, `02d`, `-4s`...: no sign,
+ * blank, `#` or precision): digits padded to the width; null for anything else (formatOne).
+ */
+function plainDecimal(spec: Spec, num: number): string | null {
+  const f = spec.flags;
+  if (num < 0 || !Number.isSafeInteger(num) || f.sign || f.blank || f.alt || spec.prec >= 0) return null;
+  const digits = String(num);
+  if (spec.width <= digits.length) return digits;
+  if (f.ljust) return digits.padEnd(spec.width);
+  // Python pads strings (s, r) with spaces even under the `0` flag
+  return digits.padStart(spec.width, f.zero && spec.ch !== 's' && spec.ch !== 'r' ? '0' : ' ');
+}
+
 function printNum(t: NumTemplate, num: number): string | null {
   let out = t.pieces[0]!;
   for (let i = 0; i < t.specs.length; i++) {
-    try {
-      out += formatOne(t.specs[i]!, num, EMPTY_NAMES, 0) + t.pieces[i + 1]!;
-    } catch {
-      return null; // e.g. a width Python refuses: the full reading reports it
+    const spec = t.specs[i]!;
+    let printed = plainDecimal(spec, num);
+    if (printed === null) {
+      try {
+        printed = formatOne(spec, num, EMPTY_NAMES, 0);
+      } catch {
+        return null; // e.g. a width Python refuses: the full reading reports it
+      }
     }
+    out += printed + t.pieces[i + 1]!;
   }
   return out;
 }

@@ -59,3 +59,12 @@ test('with host checks, a log folder that depends on the number is left to the f
   const { derive } = setup('command=/bin/true\nprocess_name=%(process_num)d\nnumprocs=2\nstdout_logfile=/tmp/%(process_num)d/x.log', true);
   assert.equal(derive, null);
 });
+
+test('process numbers print as Python prints them, plain specs by the short way too', () => {
+  const { processes } = setup('command=x\nprocess_name=[%(process_num)d|%(process_num)03d|%(process_num)-4d|%(process_num)5s|%(process_num)05s|%(process_num)-3r|%(process_num)+d|%(process_num).2d|%(process_num)#5i]\nnumprocs=3\nnumprocs_start=9');
+  assert.deepEqual(processes.map((p) => p.name), [
+    '[10|010|10  |   10|   10|10 |+10|10|   10]',
+    '[11|011|11  |   11|   11|11 |+11|11|   11]',
+    '[9|009|9   |    9|    9|9  |+9|09|    9]',
+  ]);
+});
