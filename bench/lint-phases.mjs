@@ -3,7 +3,9 @@
 // fresh process (cold code, as a user's run is): import, readIni, merge, resolve, each rule,
 // finish, format. For finding what to speed up; bench/lint.mjs gives the end-to-end figures.
 //
-//   node bench/lint-phases.mjs [--file F.conf] [--host] [--runs N] [--rules K]
+//   node [--no-opt] bench/lint-phases.mjs [--file F.conf] [--host] [--runs N] [--rules K]
+// (node flags given to this script are passed to each child: --no-opt is what the bin uses for
+// big lints)
 //
 // Without --file it writes the 16,000-line config of bench/lint.mjs in a temp folder. Each run is
 // a fresh child process; the table shows medians (build first: npm run build).
@@ -75,7 +77,7 @@ if (args[0] === '--child') {
   try {
     const results = [];
     for (let i = 0; i < runs; i++) {
-      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', resolve(file), args.includes('--host') ? 'host' : ''], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', resolve(file), args.includes('--host') ? 'host' : ''], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (r.status !== 0) throw new Error(r.stderr);
       results.push(JSON.parse(r.stdout));
     }
