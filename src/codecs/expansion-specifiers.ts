@@ -1,5 +1,5 @@
 /** The conversions a template holds, read without expanding it: for the linter and the resolver. */
-import { charsOf, joinChars, keyEnd, literalEnd, parseSpec, type Spec } from './expansion-syntax.js';
+import { charsOf, joinChars, keyEnd, literalEnd, parseSpec, type Chars, type Spec } from './expansion-syntax.js';
 
 export interface Specifier {
   /** the `(name)` or null for a bare specifier */
@@ -24,7 +24,7 @@ export interface Scanned {
   literals: readonly string[] | null;
 }
 
-const PLAIN: Scanned = Object.freeze({ specs: Object.freeze([]), literals: null });
+const PLAIN: Scanned = { specs: [], literals: null };
 /**
  * Results per template: the resolver and several lint rules ask about the same values, a big
  * config has tens of thousands. Bounded, so a long-lived process does not keep every text.
@@ -57,6 +57,18 @@ export function literalPieces(template: string): readonly string[] | null {
   return scanned(template).literals;
 }
 
+let sawStar = false;
+const takeStar = (): number => {
+  sawStar = true;
+  return 0;
+};
+
+/** Literal text between conversions: `%%` is a `%`. */
+function literal(s: Chars, from: number, to: number): string {
+  const text = joinChars(s, from, to);
+  return text.includes('%') ? text.replaceAll('%%', '%') : text;
+}
+
 function scan(template: string): Scanned {
   const found: Specifier[] = [];
   const literals: string[] = [];
@@ -84,23 +96,20 @@ function scan(template: string): Scanned {
       name = joinChars(s, pos + 1, end - 1);
       pos = end;
     }
-    // no arguments are taken here: a `*` only has to be skipped
-    let star = false;
-    const parsed = parseSpec(s, pos, () => {
-      star = true;
-      return 0;
-    });
+    // no arguments are taken here: a `*` only has to be skipped (and noted)
+    sawStar = false;
+    const parsed = parseSpec(s, pos, takeStar);
     if (!parsed) {
       complete = false;
       break;
     }
     pos = parsed.end;
-    literals.push(joinChars(s, literalFrom, start).replaceAll('%%', '%'));
+    literals.push(literal(s, literalFrom, start));
     literalFrom = pos;
-    found.push({ name, conversion: parsed.spec.ch, index: start, text: joinChars(s, start, pos), spec: star ? null : parsed.spec });
+    found.push({ name, conversion: parsed.spec.ch, index: start, text: joinChars(s, start, pos), spec: sawStar ? null : parsed.spec });
   }
-  literals.push(joinChars(s, literalFrom, s.length).replaceAll('%%', '%'));
-  return Object.freeze({ specs: Object.freeze(found), literals: complete ? Object.freeze(literals) : null });
+  literals.push(literal(s, literalFrom, s.length));
+  return { specs: found, literals: complete ? literals : null };
 }
 
 /** The names a template uses through `%(name)`, in order of first use. */

@@ -110,16 +110,34 @@ function codePoints(s: string): number {
 
 /** A Read whose position is worked out only when a problem is reported (most reads have none). */
 class LazyRead implements Read {
-  private p: SourcePos | undefined = undefined;
+  // plain assignments, no field initialisers: thousands are made per config
+  private declare readonly resolver: Resolver;
+  private declare readonly section: IniConfigSection | null | undefined;
+  declare entry: IniEntry | undefined;
+  declare value: string | null;
+  declare failed: boolean;
+  declare tainted: boolean;
+  declare quiet: boolean | undefined;
+  private declare p: SourcePos | undefined;
+
   constructor(
-    private readonly resolver: Resolver,
-    private readonly section: IniConfigSection | null | undefined,
-    public entry: IniEntry | undefined,
-    public value: string | null,
-    public failed: boolean,
-    public tainted: boolean,
-    public quiet: boolean | undefined,
-  ) {}
+    resolver: Resolver,
+    section: IniConfigSection | null | undefined,
+    entry: IniEntry | undefined,
+    value: string | null,
+    failed: boolean,
+    tainted: boolean,
+    quiet: boolean | undefined,
+  ) {
+    this.resolver = resolver;
+    this.section = section;
+    this.entry = entry;
+    this.value = value;
+    this.failed = failed;
+    this.tainted = tainted;
+    this.quiet = quiet;
+    this.p = undefined;
+  }
 
   get pos(): SourcePos {
     return (this.p ??= this.entry ? this.resolver.valuePos(this.entry) : this.resolver.sectionPos(this.section));

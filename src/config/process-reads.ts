@@ -67,16 +67,22 @@ export interface ProcessReads {
 
 export class SectionReads {
   /** Per key: the shared read, or null when the key's value differs per process. */
-  private readonly reads = new Map<string, Read | null>();
+  private declare readonly reads: Map<string, Read | null>;
   /** A codec's result on a shared read. */
-  private readonly parsed = new Map<Read, Parsed<unknown>>();
+  private declare readonly parsed: Map<Read, Parsed<unknown>>;
+  private declare readonly r: Resolver;
+  private declare readonly section: IniConfigSection;
+  private declare readonly suffix: string;
+  private declare readonly envVaries: boolean;
 
-  constructor(
-    private readonly r: Resolver,
-    private readonly section: IniConfigSection,
-    private readonly suffix: string,
-    private readonly envVaries: boolean,
-  ) {}
+  constructor(r: Resolver, section: IniConfigSection, suffix: string, envVaries: boolean) {
+    this.reads = new Map();
+    this.parsed = new Map();
+    this.r = r;
+    this.section = section;
+    this.suffix = suffix;
+    this.envVaries = envVaries;
+  }
 
   /**
    * The reads of the process whose names are `names`. `keep`: remember what later processes
