@@ -64,5 +64,8 @@ if (training) {
   const argv = process.argv.slice(2);
   load(bigLint(argv)).cli.main(argv).then((code) => {
     process.exitCode = code;
+    // A lint has nothing left to do once its report is written: leave as soon as both streams
+    // have flushed, instead of waiting for node to tear the whole heap down (2-3 ms on a big file).
+    if (argv[0] === 'lint') process.stdout.write('', () => process.stderr.write('', () => process.exit()));
   });
 }
