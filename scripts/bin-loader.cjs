@@ -46,7 +46,8 @@ function load(lean) {
   const source = readFileSync(file, 'utf8');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   const cli = { exports: {} };
-  script.runInThisContext().call(cli.exports, cli.exports, require('node:module').createRequire(file), cli, file, __dirname);
+  // this file's own require serves: cli.cjs sits beside it
+  script.runInThisContext().call(cli.exports, cli.exports, require, cli, file, __dirname);
   return { cli: cli.exports, script, cacheFile };
 }
 

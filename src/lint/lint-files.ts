@@ -36,9 +36,9 @@ export function makeDisplayPath(cwd: string, given: ReadonlyMap<string, string>)
   };
 }
 
-function readInput(path: string, cwd: string): string {
+function readInput(path: string, cwd: string): Buffer {
   try {
-    return readFileSync(resolve(cwd, path), 'utf8');
+    return readFileSync(resolve(cwd, path));
   } catch (e) {
     const message = `cannot read ${path}: ${describeFsError(e)}`;
     const diagnostic: Diagnostic = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId: 'file-unreadable', message };
@@ -65,14 +65,16 @@ interface OneResult {
   sources: Record<string, string>;
 }
 
-function lintIni(path: string, opts: LintOptions, rules: readonly Rule[]): OneResult {
+function lintIni(path: string, opts: LintOptions, rules: readonly Rule[], bytes: Buffer): OneResult {
   const absMain = resolve(opts.cwd, path);
+  // the main file was just read (to report it unreadable as a usage error): not read twice
+  const readFile = (file: string) => (file === absMain ? bytes : readFileSync(file));
   const display = makeDisplayPath(opts.cwd, new Map([[absMain, path]]));
   const base = { env: opts.env, hostname: opts.hostname ?? osHostname(), cwd: opts.cwd, host: opts.host };
-  let loaded = loadConfig(path, { ...base, allowFragment: true });
+  let loaded = loadConfig(path, { ...base, allowFragment: true }, readFile);
   let mode: 'full' | 'fragment' = loaded.result.config?.mode ?? (loaded.docs[0]?.sections.some((b) => b.name === 'supervisord') ? 'full' : 'fragment');
   if (mode === 'fragment' && looksLikeMain(loaded.docs[0])) {
-    loaded = loadConfig(path, { ...base, allowFragment: false });
+    loaded = loadConfig(path, { ...base, allowFragment: false }, readFile);
     mode = 'full';
   }
   const docs = loaded.docs;
@@ -104,7 +106,7 @@ function lintIni(path: string, opts: LintOptions, rules: readonly Rule[]): OneRe
 }
 
 function lintWorkers(path: string, opts: LintOptions, rules: readonly Rule[]): OneResult {
-  const text = readInput(path, opts.cwd);
+  const text = readInput(path, opts.cwd).toString('utf8');
   const loaded = loadWorkers(text, path, { env: opts.env });
   const found = [...loaded.diagnostics];
   // What generate would refuse while encoding (values supervisord would misread, bad expansions).
@@ -127,8 +129,7 @@ export function lintFiles(paths: readonly string[], opts: LintOptions, rules: re
     let one: OneResult;
     if (isWorkersFile(path)) one = lintWorkers(path, opts, rules);
     else {
-      readInput(path, opts.cwd);
-      one = lintIni(path, opts, rules);
+      one = lintIni(path, opts, rules, readInput(path, opts.cwd));
     }
     all.push(...one.diagnostics);
     for (const f of one.files) if (!files.some((x) => x.path === f.path)) files.push(f);
