@@ -27,11 +27,11 @@ function dictRepr(names: ExpansionNames): string {
 
 /** Pads a formatted number: sign, then prefix, then zeros (with `0`), as CPython does. */
 function outputNumber(spec: Spec, negative: boolean, prefix: string, digits: string): string {
-  let sign = negative ? '-' : spec.flags.sign ? '+' : spec.flags.blank ? ' ' : '';
+  let sign = negative ? '-' : spec.sign ? '+' : spec.blank ? ' ' : '';
   const len = sign.length + prefix.length + digits.length;
   if (spec.width > len) {
-    if (spec.flags.ljust) return sign + prefix + digits + ' '.repeat(spec.width - len);
-    if (spec.flags.zero) return sign + prefix + '0'.repeat(spec.width - len) + digits;
+    if (spec.ljust) return sign + prefix + digits + ' '.repeat(spec.width - len);
+    if (spec.zero) return sign + prefix + '0'.repeat(spec.width - len) + digits;
     return ' '.repeat(spec.width - len) + sign + prefix + digits;
   }
   return sign + prefix + digits;
@@ -40,7 +40,7 @@ function outputNumber(spec: Spec, negative: boolean, prefix: string, digits: str
 function pad(spec: Spec, text: string): string {
   const len = Array.from(text).length;
   if (spec.width <= len) return text;
-  return spec.flags.ljust ? text + ' '.repeat(spec.width - len) : ' '.repeat(spec.width - len) + text;
+  return spec.ljust ? text + ' '.repeat(spec.width - len) : ' '.repeat(spec.width - len) + text;
 }
 
 /** `v` printed by `spec`; `index`: the conversion character's, for Python's message. */
@@ -76,7 +76,7 @@ export function formatOne(spec: Spec, v: Arg, names: ExpansionNames, index: numb
       const abs: number | bigint = Number.isSafeInteger(t) ? Math.abs(t) : negative ? -BigInt(t) : BigInt(t);
       let digits = ch === 'o' ? abs.toString(8) : ch === 'x' ? abs.toString(16) : ch === 'X' ? abs.toString(16).toUpperCase() : abs.toString();
       if (spec.prec > digits.length) digits = '0'.repeat(spec.prec - digits.length) + digits;
-      const prefix = spec.flags.alt && ch !== 'd' && ch !== 'i' && ch !== 'u' ? `0${ch}` : '';
+      const prefix = spec.alt && ch !== 'd' && ch !== 'i' && ch !== 'u' ? `0${ch}` : '';
       return outputNumber(spec, negative, prefix, digits);
     }
     case 'e':
@@ -86,7 +86,7 @@ export function formatOne(spec: Spec, v: Arg, names: ExpansionNames, index: numb
     case 'g':
     case 'G': {
       if (typeof v !== 'number') throw new FormatError(`must be real number, not ${typeName(v)}`);
-      const text = formatFloat(Math.abs(v), ch, spec.prec < 0 ? 6 : spec.prec, spec.flags.alt);
+      const text = formatFloat(Math.abs(v), ch, spec.prec < 0 ? 6 : spec.prec, spec.alt);
       const negative = v < 0 || Object.is(v, -0);
       return outputNumber(spec, negative, '', text);
     }

@@ -39,7 +39,12 @@ export function keyEnd(s: Chars, open: number): number {
 }
 
 export interface Spec {
-  flags: { ljust: boolean; sign: boolean; blank: boolean; alt: boolean; zero: boolean };
+  /** the flags `-`, `+`, ` `, `#`, `0` (one object per spec: big configs keep thousands) */
+  ljust: boolean;
+  sign: boolean;
+  blank: boolean;
+  alt: boolean;
+  zero: boolean;
   width: number;
   prec: number;
   ch: string;
@@ -54,22 +59,26 @@ export interface Spec {
 export function parseSpec(s: Chars, pos: number, starArg: () => number): { spec: Spec; end: number } | null {
   // one flat loop, no closures: the resolver parses thousands of specs in a cold process
   const n = s.length;
-  const flags = { ljust: false, sign: false, blank: false, alt: false, zero: false };
+  let ljust = false;
+  let sign = false;
+  let blank = false;
+  let alt = false;
+  let zero = false;
   let width = -1;
   let prec = -1;
   let ch = pos < n ? s[pos++] : undefined;
   for (; ch !== undefined; ch = pos < n ? s[pos++] : undefined) {
-    if (ch === '-') flags.ljust = true;
-    else if (ch === '+') flags.sign = true;
-    else if (ch === ' ') flags.blank = true;
-    else if (ch === '#') flags.alt = true;
-    else if (ch === '0') flags.zero = true;
+    if (ch === '-') ljust = true;
+    else if (ch === '+') sign = true;
+    else if (ch === ' ') blank = true;
+    else if (ch === '#') alt = true;
+    else if (ch === '0') zero = true;
     else break;
   }
   if (ch === '*') {
     const v = starArg();
     width = Math.abs(v);
-    if (v < 0) flags.ljust = true;
+    if (v < 0) ljust = true;
     ch = pos < n ? s[pos++] : undefined;
   } else if (isDigit(ch)) {
     width = 0;
@@ -87,5 +96,5 @@ export function parseSpec(s: Chars, pos: number, starArg: () => number): { spec:
   }
   if (ch === 'h' || ch === 'l' || ch === 'L') ch = pos < n ? s[pos++] : undefined;
   if (ch === undefined) return null;
-  return { spec: { flags, width, prec, ch }, end: pos };
+  return { spec: { ljust, sign, blank, alt, zero, width, prec, ch }, end: pos };
 }

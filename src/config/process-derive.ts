@@ -33,13 +33,12 @@ const NOWHERE = { file: '', line: 1, column: 1 };
  * blank, `#` or precision): digits padded to the width; null for anything else (formatOne).
  */
 function plainDecimal(spec: Spec, num: number): string | null {
-  const f = spec.flags;
-  if (num < 0 || !Number.isSafeInteger(num) || f.sign || f.blank || f.alt || spec.prec >= 0) return null;
+  if (num < 0 || !Number.isSafeInteger(num) || spec.sign || spec.blank || spec.alt || spec.prec >= 0) return null;
   const digits = String(num);
   if (spec.width <= digits.length) return digits;
-  if (f.ljust) return digits.padEnd(spec.width);
+  if (spec.ljust) return digits.padEnd(spec.width);
   // Python pads strings (s, r) with spaces even under the `0` flag
-  return digits.padStart(spec.width, f.zero && spec.ch !== 's' && spec.ch !== 'r' ? '0' : ' ');
+  return digits.padStart(spec.width, spec.zero && spec.ch !== 's' && spec.ch !== 'r' ? '0' : ' ');
 }
 
 function printNum(t: NumTemplate, num: number): string | null {
