@@ -34,7 +34,15 @@ function bigLint(argv) {
 }
 
 function load(lean) {
-  if (lean) require('node:v8').setFlagsFromString('--no-opt');
+  if (lean) {
+    // node compiles its own modules from a built-in cache made under default flags: the ones the
+    // CLI uses (output streams included) are loaded before the flag changes
+    require('node:module');
+    require('node:os');
+    void process.stdout;
+    void process.stderr;
+    require('node:v8').setFlagsFromString('--no-opt');
+  }
   const file = join(__dirname, 'cli.cjs');
   const cacheFile = join(__dirname, lean ? 'cli-noopt.cache' : 'cli.cache');
   let cachedData;
