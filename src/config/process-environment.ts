@@ -12,6 +12,8 @@ import { RULE_IDS } from './rule-ids.js';
 export interface SectionEnvironment {
   /** environment= names process_num (or a bare specifier), so each process has its own. */
   readonly varies: boolean;
+  /** No environment= at all (most sections): every process gets an empty one, nothing to read. */
+  readonly none: boolean;
   /**
    * One process's environment, its variables also written into `programEnv` as ENV_ names;
    * `lenient` tells later keys to take unknown ENV_ names as placeholders, as the
@@ -26,6 +28,7 @@ export function sectionEnvironment(r: Resolver, raw: Read, suffix: string): Sect
   let shared: { expanded: Expanded; parsed: ReturnType<typeof environmentCodec.parse> | null } | undefined;
   return {
     varies: !same,
+    none: text === '',
     forProcess(beforeEnv, programEnv) {
       const environment: Record<string, string> = {};
       let lenient = r.lenientEnv;

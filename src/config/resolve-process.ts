@@ -84,8 +84,9 @@ export function processesFromSection(
       for (const [k, v] of Object.entries(programEnv)) dict[k] = v;
       return dict;
     });
-    const beforeEnv = new LayeredNames([processCommon, r.envNames], () => ({ ...processCommon, ...r.envNames }));
-    const { environment, lenient } = env.forProcess(beforeEnv, programEnv);
+    const { environment, lenient } = env.none
+      ? { environment: {}, lenient: r.lenientEnv }
+      : env.forProcess(new LayeredNames([processCommon, r.envNames], () => ({ ...processCommon, ...r.envNames })), programEnv);
     const getterNames = new LayeredNames([programEnv, processCommon, r.envNames], () => ({ ...r.envNames, ...processCommon, ...programEnv }));
     const p = reads.forProcess(getterNames, lenient, keep);
 
