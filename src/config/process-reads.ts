@@ -66,18 +66,18 @@ export interface ProcessReads {
 }
 
 export class SectionReads {
-  /** Per key: the shared read, or null when the key's value differs per process. */
-  private declare readonly reads: Map<string, Read | null>;
+  /** Per key: the shared read, or null when the key's value differs per process (made on first keep). */
+  private declare reads: Map<string, Read | null> | null;
   /** A codec's result on a shared read. */
-  private declare readonly parsed: Map<Read, Parsed<unknown>>;
+  private declare parsed: Map<Read, Parsed<unknown>> | null;
   private declare readonly r: Resolver;
   private declare readonly section: IniConfigSection;
   private declare readonly suffix: string;
   private declare readonly envVaries: boolean;
 
   constructor(r: Resolver, section: IniConfigSection, suffix: string, envVaries: boolean) {
-    this.reads = new Map();
-    this.parsed = new Map();
+    this.reads = null;
+    this.parsed = null;
     this.r = r;
     this.section = section;
     this.suffix = suffix;
@@ -89,25 +89,27 @@ export class SectionReads {
    * can re-use (not worth it for a first process whose section derives the rest from it).
    */
   forProcess(names: LayeredNames, lenient: boolean, keep = true): ProcessReads {
-    const { r, section, suffix, envVaries, reads, parsed } = this;
+    const { r, section, suffix, envVaries } = this;
+    const reads = keep ? (this.reads ??= new Map()) : this.reads;
+    const parsed = keep ? (this.parsed ??= new Map()) : this.parsed;
     const present = section.keySet();
     const opts = { default: null as string | null, suffix, lenient };
     const read = (key: string, dflt: string | null = programDefault(key)): Read => {
-      const known = reads.get(key);
+      const known = reads?.get(key);
       if (known) return known;
       opts.default = dflt;
       const got = r.read(section, key, names, opts);
-      if (keep && known === undefined) reads.set(key, !got.entry || sameForEveryProcess(got.entry.value, envVaries) ? got : null);
+      if (keep && known === undefined) reads!.set(key, !got.entry || sameForEveryProcess(got.entry.value, envVaries) ? got : null);
       return got;
     };
-    const shared = (key: string, got: Read): boolean => reads.get(key) === got;
+    const shared = (key: string, got: Read): boolean => reads?.get(key) === got;
     const parse = <T>(key: string, codec: Codec<T>, fallback: T): Parsed<T> => {
       if (!present.has(key)) return defaultParsed(codec, key, programDefault(key), fallback);
       const got = read(key);
-      let value = parsed.get(got) as Parsed<T> | undefined;
+      let value = parsed?.get(got) as Parsed<T> | undefined;
       if (!value) {
         value = r.parseOr(codec, got, fallback, { suffix });
-        if (shared(key, got)) parsed.set(got, value);
+        if (shared(key, got)) parsed!.set(got, value);
       }
       return value;
     };
