@@ -8,6 +8,7 @@ import { nameCodec } from '../codecs/name.js';
 import { stringListCodec } from '../codecs/stringlist.js';
 import type { Resolver } from './context.js';
 import { LayeredNames } from './names.js';
+import { defaultParsed } from './process-reads.js';
 import { processesFromSection } from './resolve-process.js';
 import { RULE_IDS } from './rule-ids.js';
 import type { ResolvedGroup } from './types.js';
@@ -93,7 +94,10 @@ export function standaloneHead(r: Resolver, section: IniConfigSection, defaultPr
     r.error(RULE_IDS.invalidValue, nameResult.message, at);
     return null;
   }
-  const priority = r.parseOr(integerCodec, r.read(section, 'priority', groupNames(r), { default: defaultPriority }), Number(defaultPriority));
+  // most sections leave priority out: its default parsed once, no names to build
+  const priority = section.keySet().has('priority')
+    ? r.parseOr(integerCodec, r.read(section, 'priority', groupNames(r), { default: defaultPriority }), Number(defaultPriority))
+    : defaultParsed(integerCodec, 'priority', defaultPriority, Number(defaultPriority));
   return {
     name: nameResult.value,
     kind: section.name.startsWith('fcgi-program:') ? 'fcgi-program' : 'program',
