@@ -73,6 +73,9 @@ export function resolveHeterogeneousGroups(r: Resolver): GroupPass {
   return { groups, members };
 }
 
+/** Standalone sections read priority at group level (standaloneHead). */
+const PRIORITY_READ = ['priority'] as const;
+
 /** `[program:x]` sections that no group took: name and priority first, with no section suffix. */
 export function resolvePrograms(r: Resolver, members: ReadonlySet<string>): ResolvedGroup[] {
   const groups: ResolvedGroup[] = [];
@@ -80,7 +83,7 @@ export function resolvePrograms(r: Resolver, members: ReadonlySet<string>): Reso
     if (members.has(section.name)) continue;
     const group = standaloneHead(r, section, '999');
     if (!group) continue;
-    group.processes = processesFromSection(r, section, group.name, 'program', ['priority']);
+    group.processes = processesFromSection(r, section, group.name, 'program', PRIORITY_READ);
     groups.push(group);
   }
   return groups;

@@ -121,7 +121,7 @@ export function processesFromSection(
       const e = r.expandText(processName.value, names, 'process_name', () => processNameRead.pos, suffix, lenient);
       if (e.ok) name = e.value;
     }
-    const strip = ({ rawFile: _raw, ...spec }: LogChannel): LogSpec => spec;
+    const strip = (c: LogChannel): LogSpec => ({ file: c.file, maxbytes: c.maxbytes, backups: c.backups, syslog: c.syslog, captureMaxbytes: c.captureMaxbytes, eventsEnabled: c.eventsEnabled });
     return {
       name,
       group: groupName,
@@ -171,7 +171,7 @@ export function processesFromSection(
       const derived = derive?.(num);
       if (derived) {
         processes.push(derived);
-        for (const w of warnings) r.warnings.push(w);
+        for (let i = 0; i < warnings.length; i++) r.warnings.push(warnings[i]!);
       } else processes.push(resolveOne(num, true));
     }
   }
