@@ -109,7 +109,8 @@ function scan(template: string): Scanned {
     found.push({ name, conversion: parsed.spec.ch, index: start, text: joinChars(s, start, pos), spec: sawStar ? null : parsed.spec });
   }
   literals.push(literal(s, literalFrom, s.length));
-  return { specs: found, literals: complete ? literals : null };
+  // exact-size copies: a pushed-to array keeps room for more, and these stay for the whole run
+  return { specs: found.slice(), literals: complete ? literals.slice() : null };
 }
 
 /** The names a template uses through `%(name)`, in order of first use. */
