@@ -157,6 +157,22 @@ export function pyCompare(a: string, b: string): number {
   return a.length - b.length;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * A comparator of `key(x)` in pyCompare's order for a whole list: when no key holds a surrogate,
+ * UTF-16 order is code point order and the engine's own string comparison serves (sorting
+ * thousands of names).
+ */
+export function pyOrderBy<T>(items: readonly T[], key: (x: T) => string): (a: T, b: T) => number {
+  for (let i = 0; i < items.length; i++) if (SURROGATE.test(key(items[i]!))) return (a, b) => pyCompare(key(a), key(b));
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
 function compareCodePoints(a: string, b: string): number {
   const ai = Array.from(a);
   const bi = Array.from(b);

@@ -4,11 +4,12 @@
  * a group whose name an earlier group already has, a process whose name a later process of the
  * same group reuses.
  */
-import { pyCompare } from '../codecs/python.js';
+import { pyOrderBy } from '../codecs/python.js';
 import type { ResolvedGroup } from './types.js';
 
 export function orderGroups(groups: ResolvedGroup[]): ResolvedGroup[] {
-  const sorted = [...groups].sort((a, b) => (a.priority !== b.priority ? a.priority - b.priority : pyCompare(a.name, b.name)));
+  const byName = pyOrderBy(groups, (g) => g.name);
+  const sorted = [...groups].sort((a, b) => (a.priority !== b.priority ? a.priority - b.priority : byName(a, b)));
   const seen = new Set<string>();
   for (const g of sorted) {
     if (seen.has(g.name)) g.shadowed = true;

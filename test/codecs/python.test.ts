@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pyCompare, pyInt, pyRepr, pyStrip, decimalValue } from '../../src/codecs/python.js';
+import { pyCompare, pyInt, pyOrderBy, pyRepr, pyStrip, decimalValue } from '../../src/codecs/python.js';
 import { oracle } from './oracle.js';
 import { rng, randomText } from '../support/random.js';
 
@@ -70,5 +70,13 @@ test('pyCompare orders like code points on random strings with astral and high B
     const a = word();
     const b = word();
     assert.equal(Math.sign(pyCompare(a, b)), Math.sign(byCodePoints(a, b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  }
+});
+
+test('pyOrderBy sorts as pyCompare does, with and without surrogates in the keys', () => {
+  for (const names of [['app10', 'app2', 'App1', 'app1', 'b', ''], ['x\ud83d\ude00', 'x\uffff', 'x', 'xa']]) {
+    const items = names.map((name) => ({ name }));
+    const want = [...names].sort(pyCompare);
+    assert.deepEqual([...items].sort(pyOrderBy(items, (i) => i.name)).map((i) => i.name), want);
   }
 });
