@@ -164,7 +164,11 @@ export function processDeriver(
     varies = true;
   }
   if (!varies) return (num) => ({ ...first, processNum: num });
-  const [name, command, directory, stdout, stderr] = templates;
+  const name = templates[0];
+  const command = templates[1];
+  const directory = templates[2];
+  const stdout = templates[3];
+  const stderr = templates[4];
 
   return (num) => {
     const p: ResolvedProcess = { ...first, processNum: num };

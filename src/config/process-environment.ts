@@ -42,7 +42,10 @@ export function sectionEnvironment(r: Resolver, raw: Read, suffix: string): Sect
       else {
         const parsed = done.parsed!;
         if (parsed.ok) {
-          for (const [k, v] of parsed.value) {
+          const pairs = parsed.value;
+          for (let i = 0; i < pairs.length; i++) {
+            const k = pairs[i]![0];
+            const v = pairs[i]![1];
             environment[k] = v;
             programEnv[`ENV_${k}`] = v;
           }
