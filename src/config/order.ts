@@ -11,7 +11,8 @@ export function orderGroups(groups: ResolvedGroup[]): ResolvedGroup[] {
   const byName = pyOrderBy(groups, (g) => g.name);
   const sorted = [...groups].sort((a, b) => (a.priority !== b.priority ? a.priority - b.priority : byName(a, b)));
   const seen = new Set<string>();
-  for (const g of sorted) {
+  for (let k = 0; k < sorted.length; k++) {
+    const g = sorted[k]!;
     if (seen.has(g.name)) g.shadowed = true;
     seen.add(g.name);
     const ps = g.processes;

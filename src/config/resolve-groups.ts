@@ -79,7 +79,9 @@ const PRIORITY_READ = ['priority'] as const;
 /** `[program:x]` sections that no group took: name and priority first, with no section suffix. */
 export function resolvePrograms(r: Resolver, members: ReadonlySet<string>): ResolvedGroup[] {
   const groups: ResolvedGroup[] = [];
-  for (const section of r.sectionsStarting('program:')) {
+  const sections = r.sectionsStarting('program:');
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i]!;
     if (members.has(section.name)) continue;
     const group = standaloneHead(r, section, '999');
     if (!group) continue;

@@ -191,7 +191,9 @@ export function mergeIni(docs: readonly IniDocument[], options: MergeOptions = {
   const defaults = new Section(DEFAULT_SECTION, undefined, docs[0]?.file ?? '', null);
   const byName = new Map<string, Section>();
   for (let i = 0; i < docs.length; i++) {
-    for (const block of docs[i]!.sections) {
+    const blocks = docs[i]!.sections;
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
       if (block.isDefault) {
         defaults.add(block);
         continue;
