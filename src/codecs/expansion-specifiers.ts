@@ -32,7 +32,7 @@ const PLAIN: Scanned = { specs: [], literals: null };
 const memo = new Map<string, Scanned>();
 const MEMO_LIMIT = 100_000;
 
-/** specifiers() and literalPieces() at once. Do not mutate. */
+/** A template's conversions and the literal text around them, read once. Do not mutate. */
 export function scanned(template: string): Scanned {
   if (!template.includes('%')) return PLAIN;
   let found = memo.get(template);
@@ -46,15 +46,6 @@ export function scanned(template: string): Scanned {
 /** Every conversion in the template, in order (stops at the first syntax error). Do not mutate. */
 export function specifiers(template: string): readonly Specifier[] {
   return scanned(template).specs;
-}
-
-/**
- * The literal pieces around the conversions of a template that contains a `%` (`%%` already
- * `%`), or null when it has a syntax error: with the conversions, enough to print it without
- * reading it again.
- */
-export function literalPieces(template: string): readonly string[] | null {
-  return scanned(template).literals;
 }
 
 let sawStar = false;

@@ -11,7 +11,7 @@ import { formatExpansionError } from './expansion-errors.js';
 import { charsOf, joinChars, keyEnd, literalEnd, parseSpec } from './expansion-syntax.js';
 
 export { formatExpansionError } from './expansion-errors.js';
-export { bareSpecifiers, expansionNames, literalPieces, scanned, specifiers, type Specifier } from './expansion-specifiers.js';
+export { bareSpecifiers, expansionNames, scanned, specifiers, type Specifier } from './expansion-specifiers.js';
 
 export type ExpansionValue = string | number;
 export type ExpansionNames = Readonly<Record<string, ExpansionValue>>;

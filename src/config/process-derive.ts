@@ -8,7 +8,7 @@
 import type { IniConfigSection } from '../ini/index.js';
 import { specifiers } from '../codecs/expansion.js';
 import { formatOne } from '../codecs/expansion-convert.js';
-import type { Spec } from '../codecs/expansion-syntax.js';
+import { charsOf, joinChars, type Spec } from '../codecs/expansion-syntax.js';
 import type { Resolver } from './context.js';
 import type { LayeredNames } from './names.js';
 import { sameForEveryProcess } from './process-reads.js';
@@ -25,7 +25,6 @@ interface NumTemplate {
 
 const EMPTY_NAMES = {};
 const MARK = '\u0000';
-const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 const NOWHERE = { file: '', line: 1, column: 1 };
 
 /**
@@ -65,8 +64,8 @@ function printNum(t: NumTemplate, num: number): string | null {
  * told. `twice`: the value is expanded a second time (a log file name), so no `%` may reach it.
  */
 function numTemplate(r: Resolver, raw: string, names: LayeredNames, value0: string, start: number, twice: boolean): NumTemplate | null {
-  const chars = HAS_SURROGATE.test(raw) ? Array.from(raw) : raw;
-  const cut = (a: number, b?: number): string => (typeof chars === 'string' ? chars.slice(a, b) : chars.slice(a, b).join(''));
+  // specifier indexes count code points
+  const chars = charsOf(raw);
   const specs: Spec[] = [];
   const rawPieces: string[] = [];
   let from = 0;
@@ -80,11 +79,11 @@ function numTemplate(r: Resolver, raw: string, names: LayeredNames, value0: stri
       continue;
     }
     if (!DECIMAL.has(sp.conversion) || sp.spec === null) return null;
-    rawPieces.push(cut(from, sp.index));
+    rawPieces.push(joinChars(chars, from, sp.index));
     specs.push(sp.spec);
     from = sp.index + sp.text.length; // ASCII: `%(process_num)` and a decimal conversion
   }
-  rawPieces.push(cut(from));
+  rawPieces.push(joinChars(chars, from, chars.length));
   let allLiteral = true;
   for (let i = 0; i < rawPieces.length; i++) {
     const piece = rawPieces[i]!;

@@ -25,6 +25,9 @@ const qualifies = [
   'command=x\nprocess_name=w-%(process_num)-3d|%(process_num)+d\nnumprocs=3\nnumprocs_start=-1',
   'command=x %(ENV_FOO)s\nprocess_name=%(process_num)s\nnumprocs=2\ndirectory=/srv/%(process_num)d\nstdout_logfile=/tmp/%(program_name)s-%(process_num)02d.log',
   'command=x\nprocess_name=%(process_num)r\nnumprocs=2\nredirect_stderr=true\nstderr_logfile=/tmp/e-%(process_num)d.log',
+  // code points beyond the BMP before the number, on the short way and on the NUL-marked one
+  'command=x\nprocess_name=\u{1F600}%(program_name)s-%(process_num)d\nnumprocs=2',
+  'command=x\nprocess_name=%(program_name)s\u{1F600}%(process_num)d%%x\nnumprocs=3',
 ];
 
 for (const body of qualifies) {
