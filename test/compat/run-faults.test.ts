@@ -4,6 +4,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processGroupMembers } from '../support/procs.js';
 import { requireSupervisord, tempDir, type LogLine } from '../support/supervisord.js';
 import { assertEquivalent, count, dump, lastPidOf, runPair, runRunner, type Side } from './support/run-pair.js';
 import { RUN_FIXTURES } from './support/run-scenarios.js';
@@ -18,22 +19,6 @@ function timeOf(lines: readonly LogLine[], re: RegExp): number | null {
   return l ? l.time : null;
 }
 
-/** Pids of live processes whose process group is one of `pgids`. */
-function membersOf(pgids: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (f[0] !== 'Z' && f[0] !== 'X' && pgids.includes(Number(f[2]))) out.push(Number(name));
-  }
-  return out;
-}
 
 /**
  * An `until` that SIGKILLs NAME's current pid (read from this side's own `spawned:` line) once
@@ -130,7 +115,7 @@ describe('runner faults', { concurrency: 1 }, () => {
       const why = dump(r, r) + `\nexit ${r.exitCode}`;
       assert.ok(r.wall < 8, `the runner took ${r.wall.toFixed(2)} s to exit${why}`);
       assert.deepEqual(r.leftovers, [], `processes left in the runner's session${why}`);
-      assert.deepEqual(membersOf(spawned), [], `processes left in the children's groups${why}`);
+      assert.deepEqual(processGroupMembers(spawned), [], `processes left in the children's groups${why}`);
       if (at === 'spawning') assert.ok(spawned.length > 0, `nothing was spawned${why}`);
     });
   }

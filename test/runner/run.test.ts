@@ -2,10 +2,11 @@
 // SIGTERM during startup, a child SIGKILLed from outside; and no process ever left behind.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFile, type RunnerSignal, type RunResult, type SignalSource } from '../../src/runner/run.js';
 import { performance } from 'node:perf_hooks';
+import { processGroupMembers } from '../support/procs.js';
 import { tempDir } from '../support/tmp.js';
 
 const ENV = { PATH: '/usr/bin:/bin', TMPDIR: '/tmp' };
@@ -66,29 +67,13 @@ async function run(conf: string, opts: { forSeconds?: number; signals?: SignalSo
   return { result, stdout, stderr, lines, pids: pids.filter((p) => p !== process.pid) };
 }
 
-/** Pids of every process whose process group is one of `pgids` (Linux /proc). */
-function membersOf(pgids: number[]): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] !== 'Z' && pgids.includes(Number(fields[2]))) out.push(Number(name));
-  }
-  return out;
-}
 
 /** Nothing this run started is alive (SIGKILL is asynchronous: allow it a moment). */
 async function assertNothingLeft(pids: number[]): Promise<void> {
   assert.ok(pids.length > 0, 'the run spawned something');
   const exists = () => pids.filter((pid) => existsSync(`/proc/${pid}`));
-  for (let i = 0; i < 50 && (membersOf(pids).length > 0 || exists().length > 0); i++) await new Promise((r) => setTimeout(r, 20));
-  assert.deepEqual(membersOf(pids), []);
+  for (let i = 0; i < 50 && (processGroupMembers(pids).length > 0 || exists().length > 0); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(processGroupMembers(pids), []);
   assert.deepEqual(exists(), [], 'every child was reaped');
 }
 

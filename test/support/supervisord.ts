@@ -2,11 +2,13 @@
 // process for many files) and its runtime (a foreground supervisord in a temp folder, stopped and
 // cleaned up by us). Compatibility suites compare gen-supervisor against what these return.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { repoRoot, tempDir } from './tmp.js';
 
 export { tempDir, removeTempDirs } from './tmp.js';
+export { sessionProcesses } from './procs.js';
+import { sessionProcesses } from './procs.js';
 
 export const SUPERVISORD_BIN = '/usr/bin/supervisord';
 export const SUPERVISORD_PYTHON = '/usr/bin/python3';
@@ -294,25 +296,6 @@ export function parseLog(text: string): LogLine[] {
   return out;
 }
 
-/** Pids of live (non-zombie) processes whose session id is `sid`. */
-export function sessionProcesses(sid: number): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // Fields after the command, which is in parentheses and may contain anything.
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const state = rest[0];
-    const session = Number(rest[3]);
-    if (session === sid && state !== 'Z' && state !== 'X') found.push(Number(name));
-  }
-  return found;
-}
 
 /** Waits for `p` at most `ms`; true if it settled in time. Leaves no timer behind. */
 function within(p: Promise<unknown>, ms: number): Promise<boolean> {
